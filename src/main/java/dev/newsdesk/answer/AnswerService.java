@@ -1,0 +1,84 @@
+package dev.newsdesk.answer;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.Retriever.Retrieval;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The one entry point every front end uses: checks the question, resolves it against its
+ * conversation, retrieves, answers, verifies every citation and remembers the turn. Thread-safe.
+ */
+public final class AnswerService {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    private final Retriever retriever;
+    private final Answerer answerer;
+    private final CitationVerifier verifier;
+    private final Conversations conversations;
+    private final int maxQuestionChars;
+
+    public AnswerService(Retriever retriever, Answerer answerer, CitationVerifier verifier,
+                         Conversations conversations, int maxQuestionChars) {
+        this.retriever = retriever;
+        this.answerer = answerer;
+        this.verifier = verifier;
+        this.conversations = conversations;
+        this.maxQuestionChars = maxQuestionChars;
+    }
+
+    public Answer ask(String question, String conversationId) {
+        return ask(question, conversationId, AnswerListener.NONE);
+    }
+
+    /**
+     * Answers {@code question} within conversation {@code conversationId} (a new conversation when
+     * null or blank). Throws {@link InvalidQuestionException} for a question that cannot be asked.
+     */
+    public Answer ask(String question, String conversationId, AnswerListener listener) {
+        long started = System.nanoTime();
+        String clean = clean(question);
+        String id = conversationId(conversationId);
+        List<ChatMessage> history = conversations.history(id);
+        Retrieval retrieval = retriever.retrieve(clean, id, history);
+        Answer answer = verifier.verify(answerer.answer(clean, retrieval, listener));
+        conversations.append(id, retrieval.standaloneQuery(), answer.answer());
+        return answer.completed(id, (System.nanoTime() - started) / 1e6);
+    }
+
+    public int maxQuestionChars() {
+        return maxQuestionChars;
+    }
+
+    private String clean(String question) {
+        if (question == null) {
+            throw new InvalidQuestionException("No question given; send a question of 1 to " + maxQuestionChars
+                    + " characters.");
+        }
+        if (question.length() > maxQuestionChars) {
+            throw new InvalidQuestionException("The question is " + question.length() + " characters long; the limit is "
+                    + maxQuestionChars + ". Shorten it to the point you want answered.");
+        }
+        // Control characters never carry meaning in a question; they only confuse tokenisers.
+        String clean = CONTROL.matcher(question).replaceAll(" ").strip();
+        if (clean.isEmpty()) {
+            throw new InvalidQuestionException("The question is empty; type a question about the articles.");
+        }
+        return clean;
+    }
+
+    private static String conversationId(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        if (!CONVERSATION_ID.matcher(requested).matches()) {
+            throw new InvalidQuestionException("The conversation id must be 1 to 128 letters, digits or . _ : -;"
+                    + " omit it to start a new conversation.");
+        }
+        return requested;
+    }
+}

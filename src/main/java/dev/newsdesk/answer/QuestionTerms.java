@@ -1,0 +1,65 @@
+package dev.newsdesk.answer;
+
+import dev.newsdesk.index.ChunkIndex;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The content terms of a question, weighted by how rare they are in the index, and the names it asks
+ * about. A name the corpus never mentions ("Taiwan", "HIMARS") is the clearest sign that the articles
+ * cannot answer, so such names are reported separately.
+ */
+record QuestionTerms(Map<String, Double> weights, List<String> unknownNames) {
+
+    /** Question words that say what is asked, not what it is about. */
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "what", "who", "whom", "whose", "where", "when", "why", "how", "which", "did", "does", "do", "is", "are",
+            "was", "were", "has", "have", "had", "can", "could", "would", "will", "should", "might", "say", "says",
+            "said", "tell", "told", "according", "report", "reports", "reported", "article", "articles", "name",
+            "kind", "many", "much", "far", "long", "the", "a", "an", "about", "me", "you", "of", "any", "some");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
+    private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]*|\\p{N}*\\p{Lu}{2,}\\p{N}*");
+
+    static QuestionTerms of(String question, ChunkIndex index) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        List<String> unknownNames = new ArrayList<>();
+        Matcher m = WORD.matcher(question);
+        boolean first = true;
+        while (m.find()) {
+            String word = m.group().replaceAll("[.'’]+$", "");
+            boolean sentenceStart = first;
+            first = false;
+            if (word.isEmpty() || QUESTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (String term : index.terms(word)) {
+                double idf = index.idf(term);
+                boolean unknown = index.docFreq(term) == 0;
+                if (unknown && !sentenceStart && NAME.matcher(word).matches()) {
+                    unknownNames.add(word);
+                }
+                weights.merge(term, idf, Math::max);
+            }
+        }
+        return new QuestionTerms(weights, unknownNames);
+    }
+
+    /** Share of the question's term weight that {@code terms} covers, 0 to 1. */
+    double coverage(Set<String> terms) {
+        double total = 0;
+        double covered = 0;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            total += e.getValue();
+            if (terms.contains(e.getKey())) {
+                covered += e.getValue();
+            }
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.config.NewsdeskException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code newsdesk ask|index|serve|eval|bench}. */
+@Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
+        description = "Answers questions about a folder of news articles, citing the articles with verbatim quotes.%n"
+                + "Runs offline: the index and the embedding model live on this machine.",
+        subcommands = {AskCommand.class, IndexCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Newsdesk {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; user-facing failures print one line and exit 2, without a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Newsdesk());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof NewsdeskException) {
+                commandLine.getErr().println("newsdesk: " + e.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("newsdesk: unexpected error: " + e
+                    + " (set NEWSDESK_DEBUG=1 for the stack trace, and please report it)");
+            if (System.getenv("NEWSDESK_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.newsdesk.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting of newsdesk, read once at start from the environment; command-line flags are applied
+ * as overrides of the same variables, so there is one way in. Components get what they need from this
+ * record through their constructors; nothing reads the environment anywhere else.
+ */
+public record Settings(
+        Path corpus,
+        Path index,
+        String embeddingModel,
+        int topK,
+        int maxQuestionChars,
+        int maxConversations,
+        Duration conversationIdle,
+        String host,
+        int port,
+        Llm llm,
+        Slack slack) {
+
+    /** The optional chat model; {@code backend} is "none", "openai" or "ollama". */
+    public record Llm(String backend, String baseUrl, String apiKey, String model, Duration timeout, int maxRetries) {
+        public boolean enabled() {
+            return !"none".equals(backend);
+        }
+    }
+
+    /** Slack app credentials; the Slack routes are off without a signing secret. */
+    public record Slack(String signingSecret, String botToken, String apiUrl, boolean commandAnswersInChannel,
+                        int workers) {
+        public boolean enabled() {
+            return signingSecret != null && !signingSecret.isBlank();
+        }
+    }
+
+    /** The process environment with {@code overrides} (from flags) on top. */
+    public static Settings fromEnvironment(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(overrides);
+        return from(env);
+    }
+
+    public static Settings from(Map<String, String> env) {
+        Function<String, String> get = env::get;
+        String backend = or(get, "NEWSDESK_LLM", "none").toLowerCase();
+        if (!backend.matches("none|openai|ollama")) {
+            throw new NewsdeskException("NEWSDESK_LLM='" + backend + "' is not known; use none, openai or ollama.");
+        }
+        String llmBaseUrl = "ollama".equals(backend)
+                ? or(get, "OLLAMA_BASE_URL", "http://localhost:11434")
+                : or(get, "OPENAI_BASE_URL", "https://api.openai.com/v1");
+        return new Settings(
+                Path.of(or(get, "NEWSDESK_CORPUS", "seeds")),
+                Path.of(or(get, "NEWSDESK_INDEX", "data/index")),
+                or(get, "NEWSDESK_EMBEDDING_MODEL", "all-minilm-l6-v2"),
+                integer(get, "NEWSDESK_TOP_K", 8),
+                integer(get, "NEWSDESK_MAX_QUESTION_CHARS", 2000),
+                integer(get, "NEWSDESK_MAX_CONVERSATIONS", 10_000),
+                Duration.ofMinutes(integer(get, "NEWSDESK_CONVERSATION_IDLE_MINUTES", 60)),
+                or(get, "NEWSDESK_HOST", "127.0.0.1"),
+                integer(get, "NEWSDESK_PORT", 7070),
+                new Llm(backend, llmBaseUrl, get.apply("OPENAI_API_KEY"),
+                        or(get, "NEWSDESK_LLM_MODEL", "ollama".equals(backend) ? "llama3.2" : "gpt-4o-mini"),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_LLM_TIMEOUT_SECONDS", 30)),
+                        integer(get, "NEWSDESK_LLM_MAX_RETRIES", 1)),
+                new Slack(get.apply("SLACK_SIGNING_SECRET"), get.apply("SLACK_BOT_TOKEN"),
+                        or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
+                        Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
+                        integer(get, "NEWSDESK_SLACK_WORKERS", 4)));
+    }
+
+    private static String or(Function<String, String> env, String name, String fallback) {
+        String value = env.apply(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int integer(Function<String, String> env, String name, int fallback) {
+        String value = or(env, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new NewsdeskException(name + "='" + value + "' is not a whole number; fix or unset it.");
+        }
+    }
+}

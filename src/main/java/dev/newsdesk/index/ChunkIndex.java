@@ -1,0 +1,175 @@
+package dev.newsdesk.index;
+
+import dev.newsdesk.config.NewsdeskException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The read side of the Lucene index: BM25 and kNN search over chunks, and term statistics for
+ * answer scoring. Searchers come from a {@link SearcherManager}, so {@link #refresh()} after a
+ * re-index swaps in the new data without disturbing questions in flight. Thread-safe.
+ */
+public final class ChunkIndex implements Closeable {
+
+    /** A search hit: the chunk and its score under the search that found it. */
+    public record Hit(StoredChunk chunk, float score) {
+    }
+
+    private final Directory directory;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+
+    private ChunkIndex(Directory directory, SearcherManager searchers) {
+        this.directory = directory;
+        this.searchers = searchers;
+    }
+
+    /** Opens the index at {@code path}; fails with an {@link IOException} when it is missing or corrupt. */
+    public static ChunkIndex open(Path path) throws IOException {
+        Directory directory = FSDirectory.open(path);
+        try {
+            return new ChunkIndex(directory, new SearcherManager(directory, null));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public List<Hit> bm25(String text, int k) {
+        Query query = new QueryBuilder(analyzer).createBooleanQuery(StoredChunk.TEXT, text, BooleanClause.Occur.SHOULD);
+        return query == null ? List.of() : search(query, k);
+    }
+
+    public List<Hit> knn(float[] vector, int k) {
+        return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k), k);
+    }
+
+    /** The chunks with these ids, in the order given (ids no longer in the index are skipped). */
+    public List<StoredChunk> byIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<BytesRef> terms = ids.stream().map(BytesRef::new).toList();
+        Map<String, StoredChunk> found = new HashMap<>();
+        search(new TermInSetQuery(StoredChunk.ID, terms), ids.size())
+                .forEach(hit -> found.put(hit.chunk().id(), hit.chunk()));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The analysed terms of {@code text}, as the BM25 field sees them (lower-cased, stemmed, no stop words). */
+    public List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(StoredChunk.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** Inverse document frequency of an analysed term over the chunks, as BM25 computes it. */
+    public double idf(String term) {
+        long n = chunkCount();
+        long df = docFreq(term);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /** How many chunks contain an analysed term. */
+    public int docFreq(String term) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().docFreq(new Term(StoredChunk.TEXT, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    public int chunkCount() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Picks up a newer commit, if any; searches already running finish on the old one. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Hit> search(Query query, int k) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(query, k);
+            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                hits.add(new Hit(StoredChunk.fromDocument(searcher.storedFields().document(sd.doc)), sd.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new NewsdeskException("The index could not be read (" + e.getMessage()
+                    + "); run 'newsdesk index' to rebuild it.", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory; searchers) {
+            analyzer.close();
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.newsdesk.index;
+
+import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.ingest.Article;
+import dev.newsdesk.ingest.Chunk;
+import dev.newsdesk.ingest.Chunker;
+import dev.newsdesk.ingest.Sentence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Brings the on-disk Lucene index in line with the corpus. Only new and changed files (by content
+ * hash) are chunked and embedded; removed files' chunks are deleted; a different embedding model or
+ * dimension, or an unreadable index, rebuilds from scratch rather than mixing or losing data.
+ */
+public final class IndexBuilder {
+
+    /** Progress of an update: files done out of files to embed. */
+    public interface Progress {
+        void update(int done, int total, String file);
+    }
+
+    /** What an update did. */
+    public record Report(int added, int changed, int removed, int unchanged, boolean rebuilt, int chunks) {
+        public boolean touched() {
+            return added + changed + removed > 0 || rebuilt;
+        }
+    }
+
+    private final Path path;
+    private final Chunker chunker;
+    private final Embedder embedder;
+    private final Consumer<String> log;
+
+    public IndexBuilder(Path path, Chunker chunker, Embedder embedder, Consumer<String> log) {
+        this.path = path;
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.log = log;
+    }
+
+    /** True when the index on disk was built from exactly these articles with this model. */
+    public boolean isCurrent(List<Article> articles) {
+        Manifest manifest = readManifest();
+        return manifest != null && manifest.sameModel(embedder.id(), embedder.dimension())
+                && manifest.fileHashes().equals(hashes(articles));
+    }
+
+    /** Adds, replaces and deletes what changed since the last build. */
+    public Report update(List<Article> articles, Progress progress) {
+        try {
+            return write(articles, progress, false);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            log.accept("index at " + path + " is damaged (" + e.getMessage() + "): rebuilding from the corpus");
+            return rebuild(articles, progress);
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    /** Throws away the index and builds it again from the corpus. */
+    public Report rebuild(List<Article> articles, Progress progress) {
+        try {
+            return write(articles, progress, true);
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    private Report write(List<Article> articles, Progress progress, boolean force) throws IOException {
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new NewsdeskException("Cannot create index folder '" + path + "': " + e.getMessage()
+                    + "; pass --index DIR or set NEWSDESK_INDEX to a writable folder.", e);
+        }
+        Manifest manifest = force ? null : readManifest();
+        boolean rebuild = manifest == null || !manifest.sameModel(embedder.id(), embedder.dimension());
+        if (manifest != null && rebuild) {
+            log.accept("index at " + path + " was built with " + manifest.model() + "/" + manifest.dimension()
+                    + ", now using " + embedder.id() + "/" + embedder.dimension() + ": rebuilding");
+        }
+        Map<String, String> old = rebuild ? Map.of() : manifest.fileHashes();
+        Map<String, String> now = hashes(articles);
+        List<Article> toEmbed = articles.stream().filter(a -> !a.sha256().equals(old.get(a.file()))).toList();
+        List<String> removed = old.keySet().stream().filter(f -> !now.containsKey(f)).toList();
+        int changed = (int) toEmbed.stream().filter(a -> old.containsKey(a.file())).count();
+        int chunks = 0;
+        try (Directory dir = FSDirectory.open(path);
+             IndexWriter writer = new IndexWriter(dir, config(rebuild))) {
+            for (String file : removed) {
+                writer.deleteDocuments(new Term(StoredChunk.FILE, file));
+            }
+            for (int i = 0; i < toEmbed.size(); i++) {
+                Article article = toEmbed.get(i);
+                progress.update(i, toEmbed.size(), article.file());
+                chunks += writeArticle(writer, article);
+            }
+            progress.update(toEmbed.size(), toEmbed.size(), "");
+            writer.setLiveCommitData(new Manifest(embedder.id(), embedder.dimension(), now).toUserData().entrySet());
+            writer.commit();
+        } catch (LockObtainFailedException e) {
+            throw new NewsdeskException("The index at '" + path + "' is locked by another newsdesk process;"
+                    + " stop it (a running 'serve'?) or use another --index folder.", e);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        return new Report(toEmbed.size() - changed, changed, removed.size(),
+                articles.size() - toEmbed.size(), rebuild, chunks);
+    }
+
+    private NewsdeskException cannotWrite(IOException e) {
+        return new NewsdeskException("Cannot write the index at '" + path + "': " + e.getMessage()
+                + "; check the folder is writable, or delete it to rebuild.", e);
+    }
+
+    private IndexWriterConfig config(boolean rebuild) {
+        IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
+        // CREATE wipes whatever is there: the way out of a corrupt index or a model change.
+        config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+        return config;
+    }
+
+    private int writeArticle(IndexWriter writer, Article article) throws IOException {
+        List<Chunk> chunks = chunker.chunk(article);
+        // Chunks of the old version may outnumber the new ones: clear the file, then add by stable id.
+        writer.deleteDocuments(new Term(StoredChunk.FILE, article.file()));
+        if (chunks.isEmpty()) {
+            log.accept("warning: " + article.file() + " has no indexable sentences");
+            return 0;
+        }
+        Map<Sentence, float[]> vectors = embedSentences(chunks);
+        for (Chunk chunk : chunks) {
+            List<float[]> sentenceVectors = chunk.sentences().stream().map(vectors::get).toList();
+            writer.updateDocument(new Term(StoredChunk.ID, chunk.id()),
+                    StoredChunk.toDocument(chunk, sentenceVectors, mean(sentenceVectors)));
+        }
+        return chunks.size();
+    }
+
+    private Map<Sentence, float[]> embedSentences(List<Chunk> chunks) {
+        List<Sentence> unique = chunks.stream().flatMap(c -> c.sentences().stream()).distinct().toList();
+        List<float[]> embedded = embedder.embedPassages(unique.stream().map(Sentence::text).toList());
+        Map<Sentence, float[]> vectors = new HashMap<>();
+        for (int i = 0; i < unique.size(); i++) {
+            vectors.put(unique.get(i), embedded.get(i));
+        }
+        return vectors;
+    }
+
+    /**
+     * A chunk's vector is the normalised mean of its sentences' vectors: the sentences have to be
+     * embedded anyway for answer scoring, and this halves the embedding work of a build.
+     */
+    static float[] mean(List<float[]> vectors) {
+        float[] sum = new float[vectors.get(0).length];
+        for (float[] v : vectors) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+        }
+        double norm = 0;
+        for (float x : sum) {
+            norm += x * x;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] *= scale;
+        }
+        return sum;
+    }
+
+    private static Map<String, String> hashes(List<Article> articles) {
+        Map<String, String> hashes = new HashMap<>();
+        articles.forEach(a -> hashes.put(a.file(), a.sha256()));
+        return hashes;
+    }
+
+    /** The manifest of the last commit; null when there is no index or it cannot be read. */
+    private Manifest readManifest() {
+        if (!Files.isDirectory(path)) {
+            return null;
+        }
+        try (Directory dir = FSDirectory.open(path)) {
+            return Manifest.fromUserData(SegmentInfos.readLatestCommit(dir).getUserData());
+        } catch (IndexNotFoundException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            log.accept("index at " + path + " cannot be read (" + e.getClass().getSimpleName() + "): rebuilding from the corpus");
+            return null;
+        }
+    }
+}

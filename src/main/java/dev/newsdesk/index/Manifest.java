@@ -1,0 +1,43 @@
+package dev.newsdesk.index;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What an index was built from, saved in the Lucene commit's user data so that it is committed
+ * atomically with the documents: the embedding model and dimension, and a content hash per file.
+ */
+public record Manifest(String model, int dimension, Map<String, String> fileHashes) {
+
+    private static final String MODEL = "newsdesk.model";
+    private static final String DIMENSION = "newsdesk.dimension";
+    private static final String FILE = "newsdesk.file.";
+
+    public static Manifest empty(String model, int dimension) {
+        return new Manifest(model, dimension, Map.of());
+    }
+
+    /** Reads a manifest from commit user data; null when the commit was not written by newsdesk. */
+    public static Manifest fromUserData(Map<String, String> data) {
+        if (!data.containsKey(MODEL) || !data.containsKey(DIMENSION)) {
+            return null;
+        }
+        Map<String, String> files = data.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(FILE))
+                .collect(Collectors.toMap(e -> e.getKey().substring(FILE.length()), Map.Entry::getValue));
+        return new Manifest(data.get(MODEL), Integer.parseInt(data.get(DIMENSION)), files);
+    }
+
+    public Map<String, String> toUserData() {
+        Map<String, String> data = new HashMap<>();
+        data.put(MODEL, model);
+        data.put(DIMENSION, Integer.toString(dimension));
+        fileHashes.forEach((file, hash) -> data.put(FILE + file, hash));
+        return data;
+    }
+
+    public boolean sameModel(String otherModel, int otherDimension) {
+        return model.equals(otherModel) && dimension == otherDimension;
+    }
+}

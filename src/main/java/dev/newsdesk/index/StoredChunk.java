@@ -1,0 +1,94 @@
+package dev.newsdesk.index;
+
+import dev.newsdesk.ingest.Chunk;
+import dev.newsdesk.ingest.Sentence;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A chunk as the index keeps it: its sentences with their offsets and their embeddings, so that an
+ * answer can be scored sentence by sentence without embedding anything but the question.
+ * This class is the one place that knows the Lucene document layout.
+ */
+public record StoredChunk(String id, String file, String title, List<Sentence> sentences, List<float[]> sentenceVectors) {
+
+    static final String ID = "id";
+    static final String FILE = "file";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    private static final String TITLE = "title";
+    private static final String OFFSETS = "offsets";
+    private static final String SENTENCES = "sentences";
+    private static final String SENTENCE_VECTORS = "sentence_vectors";
+
+    static Document toDocument(Chunk chunk, List<float[]> sentenceVectors, float[] chunkVector) {
+        Document doc = new Document();
+        // Exact-match keyword, stored: the stable key that updateDocument replaces by.
+        doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
+        // Exact-match keyword, stored: lets a changed or removed file's chunks be deleted in one call.
+        doc.add(new StringField(FILE, chunk.file(), Field.Store.YES));
+        // Stored only: shown with citations, not searched (every chunk of a file shares it, so it would
+        // only tilt BM25 toward articles whose headline repeats the question's words).
+        doc.add(new StoredField(TITLE, chunk.title()));
+        // Analysed with the English analyzer for BM25; not stored, the sentences below carry the text.
+        doc.add(new TextField(TEXT, chunk.text(), Field.Store.NO));
+        // HNSW vector for kNN; cosine because that is what the embedding models are trained for.
+        doc.add(new KnnFloatVectorField(VECTOR, chunkVector, VectorSimilarityFunction.COSINE));
+        // Stored only: sentence offsets into the original file, their text and their vectors.
+        StringBuilder offsets = new StringBuilder();
+        for (Sentence s : chunk.sentences()) {
+            offsets.append(offsets.isEmpty() ? "" : ";").append(s.start()).append(',').append(s.end());
+        }
+        doc.add(new StoredField(OFFSETS, offsets.toString()));
+        doc.add(new StoredField(SENTENCES, String.join("\n", chunk.sentences().stream().map(Sentence::text).toList())));
+        doc.add(new StoredField(SENTENCE_VECTORS, pack(sentenceVectors)));
+        return doc;
+    }
+
+    static StoredChunk fromDocument(Document doc) {
+        String file = doc.get(FILE);
+        String[] offsets = doc.get(OFFSETS).split(";");
+        String[] texts = doc.get(SENTENCES).split("\n", -1);
+        List<Sentence> sentences = new ArrayList<>(offsets.length);
+        for (int i = 0; i < offsets.length; i++) {
+            String[] se = offsets[i].split(",");
+            sentences.add(new Sentence(file, Integer.parseInt(se[0]), Integer.parseInt(se[1]), texts[i]));
+        }
+        BytesRef packed = doc.getBinaryValue(SENTENCE_VECTORS);
+        return new StoredChunk(doc.get(ID), file, doc.get(TITLE), sentences, unpack(packed, sentences.size()));
+    }
+
+    private static BytesRef pack(List<float[]> vectors) {
+        int dimension = vectors.get(0).length;
+        ByteBuffer buffer = ByteBuffer.allocate(vectors.size() * dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] v : vectors) {
+            for (float x : v) {
+                buffer.putFloat(x);
+            }
+        }
+        return new BytesRef(buffer.array());
+    }
+
+    private static List<float[]> unpack(BytesRef packed, int count) {
+        ByteBuffer buffer = ByteBuffer.wrap(packed.bytes, packed.offset, packed.length).order(ByteOrder.LITTLE_ENDIAN);
+        int dimension = packed.length / Float.BYTES / count;
+        List<float[]> vectors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            float[] v = new float[dimension];
+            buffer.asFloatBuffer().get(v);
+            buffer.position(buffer.position() + dimension * Float.BYTES);
+            vectors.add(v);
+        }
+        return vectors;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.newsdesk.ingest;
+
+import dev.newsdesk.config.NewsdeskException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code .txt} and {@code .md} file of a corpus folder. A file that is binary or not UTF-8 is
+ * skipped with a warning so that one bad file never stops the rest from being indexed.
+ */
+public final class CorpusLoader {
+
+    private final Consumer<String> warnings;
+
+    public CorpusLoader(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    public List<Article> load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new NewsdeskException("Corpus folder '" + folder + "' does not exist or is not a folder;"
+                    + " pass --corpus DIR or set NEWSDESK_CORPUS to a folder of .txt/.md articles.");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(CorpusLoader::isArticleFile).sorted().toList();
+        } catch (IOException e) {
+            throw new NewsdeskException("Cannot read corpus folder '" + folder + "': " + e.getMessage()
+                    + "; check its permissions.", e);
+        }
+        List<Article> articles = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                read(file).ifPresent(articles::add);
+            } catch (IOException e) {
+                warnings.accept("skipped " + file.getFileName() + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        if (articles.isEmpty()) {
+            throw new NewsdeskException("Corpus folder '" + folder + "' has no readable .txt or .md articles;"
+                    + " add UTF-8 text files (first line is the title) or point --corpus elsewhere.");
+        }
+        return articles;
+    }
+
+    private static boolean isArticleFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase();
+        return Files.isRegularFile(p) && !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md"));
+    }
+
+    private Optional<Article> read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String name = file.getFileName().toString();
+        String text;
+        try {
+            // Strict decoding: a lenient decoder would replace bad bytes and quotes would stop being verbatim.
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            warnings.accept("skipped " + name + ": not UTF-8 text; convert it with iconv -t UTF-8");
+            return Optional.empty();
+        }
+        if (text.indexOf('\0') >= 0) {
+            warnings.accept("skipped " + name + ": looks binary (NUL bytes)");
+            return Optional.empty();
+        }
+        if (text.isBlank()) {
+            warnings.accept("skipped " + name + ": empty file");
+            return Optional.empty();
+        }
+        return Optional.of(new Article(name, title(text), text, sha256(bytes)));
+    }
+
+    static String title(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("")
+                .replaceFirst("^[•*\\-–]+\\s*", "");
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.newsdesk;
+
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real engines for tests: the real seeds, a real Lucene index in a temporary folder and the real
+ * embedding model. The shared engine is built once per test JVM, because building it is the slow part.
+ */
+public final class TestEngines {
+
+    public static final Path SEEDS = Path.of("seeds");
+
+    private static Engine shared;
+
+    private TestEngines() {
+    }
+
+    /** Settings over {@code corpus} with the index in {@code index}, plus any other variables. */
+    public static Settings settings(Path corpus, Path index, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("NEWSDESK_CORPUS", corpus.toString());
+        all.put("NEWSDESK_INDEX", index.toString());
+        return Settings.from(all);
+    }
+
+    /** An engine over the seeds that every test may share (do not close it). */
+    public static synchronized Engine shared() {
+        if (shared == null) {
+            shared = Engine.start(settings(SEEDS, tempDir("newsdesk-shared-index"), Map.of()), s -> { }, (d, t, f) -> { });
+        }
+        return shared;
+    }
+
+    public static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
