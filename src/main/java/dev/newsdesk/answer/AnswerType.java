@@ -2,6 +2,8 @@ package dev.newsdesk.answer;
 
 import dev.newsdesk.ingest.Names;
 import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * that the question does not already name. "Who …" wants a person, "how far …" a distance, and so on.
  */
 enum AnswerType {
-    PERSON, PLACE, DATE, DISTANCE, AMOUNT, NONE;
+    PERSON, PLACE, DATE, DISTANCE, AMOUNT, COUNT, NONE;
 
     private static final Pattern WHO = Pattern.compile(
             "^(who|whom|whose)\\b|\\bwhich (\\w+ )?(official|minister|spokesman|spokeswoman|spokesperson|person|leader|"
@@ -18,7 +20,10 @@ enum AnswerType {
     private static final Pattern WHERE = Pattern.compile("^where\\b|\\bwhich (city|country|place|town|capital|venue)\\b|\\bin what (city|country|place)\\b");
     private static final Pattern WHEN = Pattern.compile("^when\\b|\\bwhat (year|date|day|month|time)\\b|\\bwhich (year|date|day|month)\\b");
     private static final Pattern HOW_FAR = Pattern.compile("\\bhow far\\b|\\bwhat (is the )?range\\b|\\bhow long a range\\b|\\bwhat distance\\b");
-    private static final Pattern HOW_MUCH = Pattern.compile("\\bhow (much|many|large|big)\\b|\\bwhat (amount|size|sum|number)\\b");
+    private static final Pattern HOW_MUCH = Pattern.compile("\\bhow (much|large|big)\\b|\\bwhat (amount|size|sum)\\b");
+    /** "How many ATACMS missiles has …": the counted noun is the last word before the verb. */
+    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\s+([\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+)*?)"
+            + "(?=\\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|can|could|in|on|of|for)\\b|\\s*\\?|$)");
 
     private static final Pattern PLACE_IN_TEXT = Pattern.compile(
             "\\b(in|at|to|from|near|visit to|trip to)\\s+(the\\s+)?\\p{Lu}\\p{L}+|^\\p{Lu}{3,}[\\p{Lu} ]*,\\s+\\p{Lu}|\\p{Lu}\\p{L}+, \\p{Lu}\\p{L}+[,.]");
@@ -29,13 +34,18 @@ enum AnswerType {
     private static final Pattern DISTANCE_IN_TEXT = Pattern.compile(
             "\\d[\\d,.]*\\s*(-\\s*)?(miles?|mi|km|kilomet(er|re)s?|meters|metres|yards|feet)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(
-            "[$€£]\\s?\\d|\\b\\d[\\d,.]*\\s*(billion|million|thousand|percent|%)|\\b\\d[\\d,.]*\\b|\\b(two|three|four|five|six|seven|eight|nine|ten|"
-                    + "dozens?|hundreds?|thousands?|millions?|billions?)\\b", Pattern.CASE_INSENSITIVE);
+            "[$€£]\\s?\\d|\\b\\d[\\d,.]*\\s*(billion|million|thousand|percent|%|tons?|dollars|euros|pounds)"
+                    + "|\\b(tens|hundreds|thousands|millions|billions) of\\b", Pattern.CASE_INSENSITIVE);
+    private static final String NUMBER = "(\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "dozens?|hundreds?|thousands?|several|a few)";
 
     static AnswerType of(String question) {
         String q = question.toLowerCase(Locale.ROOT).strip();
         if (HOW_FAR.matcher(q).find()) {
             return DISTANCE;
+        }
+        if (HOW_MANY.matcher(q).find()) {
+            return COUNT;
         }
         if (HOW_MUCH.matcher(q).find()) {
             return AMOUNT;
@@ -52,19 +62,45 @@ enum AnswerType {
         return NONE;
     }
 
-    /** True when {@code sentence} holds something of this type that {@code question} does not mention. */
-    boolean offeredBy(String sentence, String question) {
+    /**
+     * Numbers, distances and dates are found reliably, so a sentence without one cannot answer such
+     * a question; people and places are found by heuristics, so for them a miss only lowers the score.
+     */
+    boolean required() {
+        return this == DATE || this == DISTANCE || this == AMOUNT || this == COUNT;
+    }
+
+    /**
+     * True when {@code sentence} holds something of this type that {@code question} does not mention.
+     * {@code common} tells words found all over the corpus: a place such as "Ukraine" in a corpus
+     * about Ukraine says nothing about where something happened.
+     */
+    boolean offeredBy(String sentence, String question, Predicate<String> common) {
         String q = question.toLowerCase(Locale.ROOT);
         return switch (this) {
             case PERSON -> Names.people(sentence).stream()
                     .anyMatch(name -> !q.contains(lastWord(name).toLowerCase(Locale.ROOT)));
             case PLACE -> PLACE_IN_TEXT.matcher(sentence).results()
-                    .anyMatch(m -> !q.contains(lastWord(m.group()).toLowerCase(Locale.ROOT)));
+                    .map(m -> lastWord(m.group()))
+                    .anyMatch(place -> !q.contains(place.toLowerCase(Locale.ROOT)) && !common.test(place));
             case DATE -> DATE_IN_TEXT.matcher(sentence).find();
             case DISTANCE -> DISTANCE_IN_TEXT.matcher(sentence).find();
             case AMOUNT -> AMOUNT_IN_TEXT.matcher(sentence).find();
+            case COUNT -> counts(sentence, q);
             case NONE -> false;
         };
+    }
+
+    /** "How many launchers …" is answered by a number next to "launchers", not by any number. */
+    private static boolean counts(String sentence, String question) {
+        Matcher asked = HOW_MANY.matcher(question);
+        if (!asked.find()) {
+            return false;
+        }
+        String noun = lastWord(asked.group(1));
+        String stem = noun.length() > 4 ? noun.substring(0, noun.length() - 2) : noun;
+        return Pattern.compile("\\b" + NUMBER + "\\s+(\\S+\\s+){0,2}" + Pattern.quote(stem), Pattern.CASE_INSENSITIVE)
+                .matcher(sentence).find();
     }
 
     private static String lastWord(String phrase) {

@@ -1,6 +1,7 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.ingest.Demonyms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,39 +16,58 @@ import java.util.regex.Pattern;
  * about. A name the corpus never mentions ("Taiwan", "HIMARS") is the clearest sign that the articles
  * cannot answer, so such names are reported separately.
  */
-record QuestionTerms(Map<String, Double> weights, List<String> unknownNames) {
+record QuestionTerms(Map<String, Double> weights, List<String> unknownNames, int unknownTerms) {
 
     /** Question words that say what is asked, not what it is about. */
     private static final Set<String> QUESTION_WORDS = Set.of(
             "what", "who", "whom", "whose", "where", "when", "why", "how", "which", "did", "does", "do", "is", "are",
             "was", "were", "has", "have", "had", "can", "could", "would", "will", "should", "might", "say", "says",
             "said", "tell", "told", "according", "report", "reports", "reported", "article", "articles", "name",
-            "kind", "many", "much", "far", "long", "the", "a", "an", "about", "me", "you", "of", "any", "some");
+            "kind", "many", "much", "far", "long", "the", "a", "an", "about", "me", "you", "of", "any", "some",
+            // pronouns: a follow-up's are resolved before scoring, and left over they only add noise
+            "he", "she", "him", "his", "her", "hers", "they", "them", "their", "it", "its", "we", "our",
+            "i", "my", "this", "that", "these", "those", "there");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]*|\\p{N}*\\p{Lu}{2,}\\p{N}*");
 
-    static QuestionTerms of(String question, ChunkIndex index) {
+    static QuestionTerms of(String question, ChunkIndex index, Demonyms demonyms) {
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> unknownNames = new ArrayList<>();
+        int unknownTerms = 0;
         Matcher m = WORD.matcher(question);
         boolean first = true;
         while (m.find()) {
-            String word = m.group().replaceAll("[.'’]+$", "");
+            String word = m.group().replaceAll("[’']s$|[.'’]+$", "");
             boolean sentenceStart = first;
             first = false;
             if (word.isEmpty() || QUESTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            for (String term : index.terms(word)) {
+            for (String term : known(word, index, demonyms)) {
                 double idf = index.idf(term);
                 boolean unknown = index.docFreq(term) == 0;
                 if (unknown && !sentenceStart && NAME.matcher(word).matches()) {
                     unknownNames.add(word);
                 }
+                if (unknown) {
+                    unknownTerms++;
+                }
                 weights.merge(term, idf, Math::max);
             }
         }
-        return new QuestionTerms(weights, unknownNames);
+        return new QuestionTerms(weights, unknownNames, unknownTerms);
+    }
+
+    /** The terms of {@code word}, or of a variant the corpus uses ("Poland" → "polish"). */
+    private static List<String> known(String word, ChunkIndex index, Demonyms demonyms) {
+        List<String> terms = index.terms(word);
+        if (terms.stream().allMatch(t -> index.docFreq(t) > 0)) {
+            return terms;
+        }
+        return demonyms.variants(word).stream()
+                .map(index::terms)
+                .filter(ts -> !ts.isEmpty() && ts.stream().allMatch(t -> index.docFreq(t) > 0))
+                .findFirst().orElse(terms);
     }
 
     /** Share of the question's term weight that {@code terms} covers, 0 to 1. */

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
@@ -41,7 +42,7 @@ public final class ChunkIndex implements Closeable {
 
     private final Directory directory;
     private final SearcherManager searchers;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new NewsAnalyzer();
 
     private ChunkIndex(Directory directory, SearcherManager searchers) {
         this.directory = directory;
@@ -137,9 +138,11 @@ public final class ChunkIndex implements Closeable {
         IndexSearcher searcher = acquire();
         try {
             TopDocs top = searcher.search(query, k);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(new Hit(StoredChunk.fromDocument(searcher.storedFields().document(sd.doc)), sd.score));
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                hits.add(new Hit(StoredChunk.read(leaf.reader(), sd.doc - leaf.docBase), sd.score));
             }
             return hits;
         } catch (IOException e) {

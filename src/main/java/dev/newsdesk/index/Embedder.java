@@ -3,28 +3,41 @@ package dev.newsdesk.index;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.newsdesk.config.NewsdeskException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * An in-process LangChain4j embedding model, shipped in a Maven jar, so newsdesk embeds with no
  * network. Each model is loaded once per process (loading takes a second and ~100 MB) and shared.
+ *
+ * <p>The ONNX session is built here rather than by the model's LangChain4j class so that it runs
+ * single-threaded: a question is a few tokens, where spreading one inference over both cores costs
+ * more in hand-offs than it saves, and concurrent questions then each get a core of their own.
+ * Batches (index builds) are still spread over the cores, one text per task.
  */
 public final class Embedder {
 
-    private record Spec(Supplier<EmbeddingModel> loader, int dimension, String queryPrefix) {
+    private record Spec(String onnx, String tokenizer, PoolingMode pooling, int dimension, String queryPrefix) {
     }
 
     /** bge asks for an instruction before short retrieval queries; MiniLM does not. */
     private static final Map<String, Spec> MODELS = Map.of(
-            "all-minilm-l6-v2", new Spec(AllMiniLmL6V2EmbeddingModel::new, 384, ""),
-            "bge-small-en-v1.5-q", new Spec(BgeSmallEnV15QuantizedEmbeddingModel::new, 384,
-                    "Represent this sentence for searching relevant passages: "));
+            "all-minilm-l6-v2", new Spec("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json",
+                    PoolingMode.MEAN, 384, ""),
+            "bge-small-en-v1.5-q", new Spec("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
+                    PoolingMode.CLS, 384, "Represent this sentence for searching relevant passages: "));
 
     private static final Map<String, Embedder> LOADED = new ConcurrentHashMap<>();
 
@@ -35,7 +48,50 @@ public final class Embedder {
     private Embedder(String id, Spec spec) {
         this.id = id;
         this.spec = spec;
-        this.model = spec.loader().get();
+        this.model = load(spec);
+    }
+
+    private static EmbeddingModel load(Spec spec) {
+        ClassLoader loader = Embedder.class.getClassLoader();
+        try (InputStream onnx = loader.getResourceAsStream(spec.onnx());
+             InputStream tokenizer = loader.getResourceAsStream(spec.tokenizer());
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (onnx == null || tokenizer == null) {
+                throw new NewsdeskException("The embedding model " + spec.onnx() + " is missing from the classpath;"
+                        + " rebuild the jar with 'mvn package'.");
+            }
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(onnx.readAllBytes(), options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, spec.pooling());
+            return new SingleThreadedModel(encoder);
+        } catch (IOException | OrtException e) {
+            throw new NewsdeskException("Cannot load the embedding model " + spec.onnx() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** LangChain4j's in-process model around our session; embedAll still fans out over the cores. */
+    private static final class SingleThreadedModel extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        SingleThreadedModel(OnnxBertBiEncoder encoder) {
+            super(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon()));
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        private static ThreadFactory daemon() {
+            return runnable -> {
+                Thread thread = new Thread(runnable, "embedder");
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
     }
 
     /** The shared instance of a model, loaded on first use. */

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -60,7 +59,7 @@ public final class IndexBuilder {
     /** True when the index on disk was built from exactly these articles with this model. */
     public boolean isCurrent(List<Article> articles) {
         Manifest manifest = readManifest();
-        return manifest != null && manifest.sameModel(embedder.id(), embedder.dimension())
+        return manifest != null && manifest.compatibleWith(embedder.id(), embedder.dimension())
                 && manifest.fileHashes().equals(hashes(articles));
     }
 
@@ -93,10 +92,11 @@ public final class IndexBuilder {
                     + "; pass --index DIR or set NEWSDESK_INDEX to a writable folder.", e);
         }
         Manifest manifest = force ? null : readManifest();
-        boolean rebuild = manifest == null || !manifest.sameModel(embedder.id(), embedder.dimension());
+        boolean rebuild = manifest == null || !manifest.compatibleWith(embedder.id(), embedder.dimension());
         if (manifest != null && rebuild) {
             log.accept("index at " + path + " was built with " + manifest.model() + "/" + manifest.dimension()
-                    + ", now using " + embedder.id() + "/" + embedder.dimension() + ": rebuilding");
+                    + " (schema " + manifest.schema() + "), now using " + embedder.id() + "/" + embedder.dimension()
+                    + " (schema " + Manifest.SCHEMA + "): rebuilding");
         }
         Map<String, String> old = rebuild ? Map.of() : manifest.fileHashes();
         Map<String, String> now = hashes(articles);
@@ -115,7 +115,7 @@ public final class IndexBuilder {
                 chunks += writeArticle(writer, article);
             }
             progress.update(toEmbed.size(), toEmbed.size(), "");
-            writer.setLiveCommitData(new Manifest(embedder.id(), embedder.dimension(), now).toUserData().entrySet());
+            writer.setLiveCommitData(new Manifest(embedder.id(), embedder.dimension(), Manifest.SCHEMA, now).toUserData().entrySet());
             writer.commit();
         } catch (LockObtainFailedException e) {
             throw new NewsdeskException("The index at '" + path + "' is locked by another newsdesk process;"
@@ -135,7 +135,7 @@ public final class IndexBuilder {
     }
 
     private IndexWriterConfig config(boolean rebuild) {
-        IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer());
+        IndexWriterConfig config = new IndexWriterConfig(new NewsAnalyzer());
         // CREATE wipes whatever is there: the way out of a corrupt index or a model change.
         config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         return config;

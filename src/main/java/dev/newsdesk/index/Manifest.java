@@ -6,17 +6,18 @@ import java.util.stream.Collectors;
 
 /**
  * What an index was built from, saved in the Lucene commit's user data so that it is committed
- * atomically with the documents: the embedding model and dimension, and a content hash per file.
+ * atomically with the documents: the embedding model and dimension, the analysis and document
+ * layout version, and a content hash per file.
  */
-public record Manifest(String model, int dimension, Map<String, String> fileHashes) {
+public record Manifest(String model, int dimension, int schema, Map<String, String> fileHashes) {
+
+    /** Version of the analysis and the document layout together; a mismatch means rebuild. */
+    public static final int SCHEMA = NewsAnalyzer.VERSION * 100 + 1;
 
     private static final String MODEL = "newsdesk.model";
+    private static final String SCHEMA_KEY = "newsdesk.schema";
     private static final String DIMENSION = "newsdesk.dimension";
     private static final String FILE = "newsdesk.file.";
-
-    public static Manifest empty(String model, int dimension) {
-        return new Manifest(model, dimension, Map.of());
-    }
 
     /** Reads a manifest from commit user data; null when the commit was not written by newsdesk. */
     public static Manifest fromUserData(Map<String, String> data) {
@@ -26,18 +27,21 @@ public record Manifest(String model, int dimension, Map<String, String> fileHash
         Map<String, String> files = data.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(FILE))
                 .collect(Collectors.toMap(e -> e.getKey().substring(FILE.length()), Map.Entry::getValue));
-        return new Manifest(data.get(MODEL), Integer.parseInt(data.get(DIMENSION)), files);
+        return new Manifest(data.get(MODEL), Integer.parseInt(data.get(DIMENSION)),
+                Integer.parseInt(data.getOrDefault(SCHEMA_KEY, "0")), files);
     }
 
     public Map<String, String> toUserData() {
         Map<String, String> data = new HashMap<>();
         data.put(MODEL, model);
         data.put(DIMENSION, Integer.toString(dimension));
+        data.put(SCHEMA_KEY, Integer.toString(schema));
         fileHashes.forEach((file, hash) -> data.put(FILE + file, hash));
         return data;
     }
 
-    public boolean sameModel(String otherModel, int otherDimension) {
-        return model.equals(otherModel) && dimension == otherDimension;
+    /** True when documents built now would be compatible with the ones in this index. */
+    public boolean compatibleWith(String otherModel, int otherDimension) {
+        return model.equals(otherModel) && dimension == otherDimension && schema == SCHEMA;
     }
 }

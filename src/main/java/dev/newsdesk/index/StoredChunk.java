@@ -2,16 +2,21 @@ package dev.newsdesk.index;
 
 import dev.newsdesk.ingest.Chunk;
 import dev.newsdesk.ingest.Sentence;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
@@ -51,11 +56,23 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
         }
         doc.add(new StoredField(OFFSETS, offsets.toString()));
         doc.add(new StoredField(SENTENCES, String.join("\n", chunk.sentences().stream().map(Sentence::text).toList())));
-        doc.add(new StoredField(SENTENCE_VECTORS, pack(sentenceVectors)));
+        // Doc values, not a stored field: read uncompressed per hit, and they keep the stored-field
+        // blocks small, so loading a hit's text stays cheap.
+        doc.add(new BinaryDocValuesField(SENTENCE_VECTORS, pack(sentenceVectors)));
         return doc;
     }
 
-    static StoredChunk fromDocument(Document doc) {
+    /** Reads the chunk of document {@code doc} (an id within {@code leaf}). */
+    static StoredChunk read(LeafReader leaf, int doc) throws IOException {
+        Document stored = leaf.storedFields().document(doc);
+        BinaryDocValues vectors = leaf.getBinaryDocValues(SENTENCE_VECTORS);
+        if (vectors == null || !vectors.advanceExact(doc)) {
+            throw new CorruptIndexException("chunk " + stored.get(ID) + " has no sentence vectors", SENTENCE_VECTORS);
+        }
+        return fromDocument(stored, vectors.binaryValue());
+    }
+
+    private static StoredChunk fromDocument(Document doc, BytesRef packed) {
         String file = doc.get(FILE);
         String[] offsets = doc.get(OFFSETS).split(";");
         String[] texts = doc.get(SENTENCES).split("\n", -1);
@@ -64,7 +81,6 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
             String[] se = offsets[i].split(",");
             sentences.add(new Sentence(file, Integer.parseInt(se[0]), Integer.parseInt(se[1]), texts[i]));
         }
-        BytesRef packed = doc.getBinaryValue(SENTENCE_VECTORS);
         return new StoredChunk(doc.get(ID), file, doc.get(TITLE), sentences, unpack(packed, sentences.size()));
     }
 

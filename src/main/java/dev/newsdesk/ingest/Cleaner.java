@@ -1,6 +1,7 @@
 package dev.newsdesk.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,8 @@ public final class Cleaner {
             if (s < e) {
                 String line = text.substring(s, e);
                 // The title line is indexed as the title; the body starts after it.
-                if (!first && seen.add(normalize(line)) && !isBoilerplate(line)) {
+                if (!first && seen.add(normalize(line)) && !isBoilerplate(line)
+                        && !(kept.isEmpty() && isHeadline(line))) {
                     kept.add(new Line(s, e));
                 }
                 first = false;
@@ -84,6 +86,16 @@ public final class Cleaner {
             return true; // a label such as a lone name under a photo
         }
         return !sentenceLike && line.length() <= 100 && PHOTO_CREDIT.matcher(lower).find();
+    }
+
+    /**
+     * A Title Case line without a full stop before the body starts: the headline again, as sites
+     * print it above the story ("Blinken Signals U.S. May Allow Ukraine to Strike …").
+     */
+    static boolean isHeadline(String line) {
+        String[] words = line.split("\\s+");
+        long capitalised = Arrays.stream(words).filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
+        return words.length >= 4 && !line.matches(".*[.!?\"”’']$") && capitalised >= 0.7 * words.length;
     }
 
     /** Lines that differ only in case, spacing, bullets or quote style count as the same line. */
