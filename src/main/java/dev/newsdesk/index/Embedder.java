@@ -9,7 +9,10 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.config.NewsdeskException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -64,11 +67,23 @@ public final class Embedder {
             options.setInterOpNumThreads(1);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(onnx.readAllBytes(), options);
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, spec.pooling());
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, unpadded(tokenizer), spec.pooling());
             return new SingleThreadedModel(encoder);
         } catch (IOException | OrtException e) {
             throw new NewsdeskException("Cannot load the embedding model " + spec.onnx() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The shipped tokenizer pads every input to 128 tokens. Texts are embedded one at a time, so the
+     * padding buys nothing, and a ten-word question would cost as much as a paragraph; without it
+     * the attention mask and pooling give the same vector.
+     */
+    private static InputStream unpadded(InputStream tokenizer) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode config = (ObjectNode) json.readTree(tokenizer);
+        config.putNull("padding");
+        return new ByteArrayInputStream(json.writeValueAsBytes(config));
     }
 
     /** LangChain4j's in-process model around our session; embedAll still fans out over the cores. */

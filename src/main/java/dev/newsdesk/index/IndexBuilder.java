@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -78,9 +79,28 @@ public final class IndexBuilder {
     /** Throws away the index and builds it again from the corpus. */
     public Report rebuild(List<Article> articles, Progress progress) {
         try {
+            deleteIndexFiles();
             return write(articles, progress, true);
         } catch (IOException e) {
             throw cannotWrite(e);
+        }
+    }
+
+    /**
+     * Removes Lucene's files only (a damaged commit would stop even a CREATE writer), never anything
+     * else a user keeps in the folder.
+     */
+    private void deleteIndexFiles() throws IOException {
+        if (!Files.isDirectory(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("segments") || name.startsWith("pending_segments") || name.startsWith("_")) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 

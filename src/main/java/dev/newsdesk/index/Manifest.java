@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  */
 public record Manifest(String model, int dimension, int schema, Map<String, String> fileHashes) {
 
-    /** Version of the analysis and the document layout together; a mismatch means rebuild. */
-    public static final int SCHEMA = NewsAnalyzer.VERSION * 100 + 1;
+    /**
+     * Version of how documents are made: cleaning, sentence splitting, chunking, analysis and the
+     * document layout. Bump it with any change to those; an index of another version is rebuilt.
+     */
+    public static final int SCHEMA = 2;
 
     private static final String MODEL = "newsdesk.model";
     private static final String SCHEMA_KEY = "newsdesk.schema";

@@ -16,9 +16,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class NewsAnalyzer extends Analyzer {
 
-    /** Bump when the analysis changes: the index records it and rebuilds on a mismatch. */
-    public static final int VERSION = 1;
-
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();

@@ -20,17 +20,20 @@ public final class Cleaner {
     public record Line(int start, int end) {
     }
 
+    /** Unicode-aware, because pages put non-breaking spaces in the very lines these match. */
+    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
+
     private static final List<Pattern> BOILERPLATE = List.of(
             // copyright and reuse notices
-            Pattern.compile("^(©|\\(c\\)\\s|copyright\\b)|all rights reserved|unauthori[sz]ed use"),
+            Pattern.compile("^(©|\\(c\\)\\s|copyright\\b)|all rights reserved|unauthori[sz]ed use", FLAGS),
             // "Follow Jane Doe on Facebook and Twitter.", "You can follow her on X": social-media plugs
-            Pattern.compile("^((you can|please) )?(follow|like|join)\\b.{0,80}\\bon\\s+(facebook|twitter|x|instagram|linkedin|threads|telegram)\\b"),
+            Pattern.compile("^((you can|please) )?(follow|like|join)\\b.{0,80}\\bon\\s+(facebook|twitter|x|instagram|linkedin|threads|telegram)\\b", FLAGS),
             // comment-section furniture
             Pattern.compile("leave a (reply|comment)|be the first to comment|comments? (are|is) closed"
-                    + "|issues with commenting|akismet|comment data is processed"),
+                    + "|issues with commenting|akismet|comment data is processed", FLAGS),
             // app and newsletter promotion
             Pattern.compile("download (the|our)\\b.{0,40}\\bapp\\b|subscribe to (our|the)\\b.{0,40}\\bnewsletter"
-                    + "|sign up for (our|the)\\b.{0,40}\\bnewsletter"));
+                    + "|sign up for (our|the)\\b.{0,40}\\bnewsletter", FLAGS));
 
     /** A short line that only credits a photo ("JIM WATSON/AFP via Getty Images"). */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
@@ -82,7 +85,7 @@ public final class Cleaner {
             }
         }
         boolean sentenceLike = lower.matches(".*[.!?\"”’']$");
-        if (!sentenceLike && line.split("\\s+").length < 4) {
+        if (!sentenceLike && line.split("(?U)\\s+").length < 4) {
             return true; // a label such as a lone name under a photo
         }
         return !sentenceLike && line.length() <= 100 && PHOTO_CREDIT.matcher(lower).find();
@@ -93,7 +96,7 @@ public final class Cleaner {
      * print it above the story ("Blinken Signals U.S. May Allow Ukraine to Strike …").
      */
     static boolean isHeadline(String line) {
-        String[] words = line.split("\\s+");
+        String[] words = line.split("(?U)\\s+");
         long capitalised = Arrays.stream(words).filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
         return words.length >= 4 && !line.matches(".*[.!?\"”’']$") && capitalised >= 0.7 * words.length;
     }

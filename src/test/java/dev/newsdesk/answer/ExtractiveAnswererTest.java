@@ -1,0 +1,90 @@
+package dev.newsdesk.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsdesk.TestEngines;
+import dev.newsdesk.ingest.Corpus;
+import org.junit.jupiter.api.Test;
+
+class ExtractiveAnswererTest {
+
+    private final AnswerService answers = TestEngines.shared().answers();
+    private final Corpus corpus = TestEngines.shared().corpus();
+
+    private void assertVerbatim(Answer answer) {
+        for (Citation c : answer.citations()) {
+            int[] text = corpus.article(c.file()).orElseThrow().text().codePoints().toArray();
+            assertThat(new String(text, c.start(), c.end() - c.start())).isEqualTo(c.quote());
+        }
+    }
+
+    @Test
+    void answers_with_a_verbatim_quote_from_the_cited_file() {
+        Answer answer = answers.ask("What does ATACMS stand for?", null);
+
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.mode()).isEqualTo("extractive");
+        assertThat(answer.answer()).containsIgnoringCase("Tactical Missile System").contains("[1]");
+        assertThat(answer.citations()).isNotEmpty();
+        assertVerbatim(answer);
+    }
+
+    @Test
+    void a_how_far_question_is_answered_with_a_distance() {
+        Answer answer = answers.ask("How far can the longer-range ATACMS missiles travel?", null);
+        assertThat(answer.answer()).contains("180 miles");
+        assertThat(answer.citations()).extracting(Citation::file).contains("001_8c75088e5995e160.txt");
+    }
+
+    @Test
+    void a_who_question_is_answered_with_a_name_not_just_shared_words() {
+        Answer answer = answers.ask("Who is the reporter who wrote the Just the News article?", null);
+        assertThat(answer.answer()).contains("Misty Severi");
+    }
+
+    @Test
+    void a_statement_several_reports_carry_is_said_once_and_cites_all_of_them() {
+        Answer answer = answers.ask("What did Kirby say about enabling attacks using U.S. weapons on Russian soil?", null);
+
+        assertThat(answer.citations()).extracting(Citation::file).doesNotHaveDuplicates()
+                .contains("000_41b7cba08cfcfee1.txt", "001_8c75088e5995e160.txt", "004_c09fe07be83af27f.txt");
+        assertThat(answer.answer()).contains("reports agree");
+        assertThat(answer.answer().split("We do not encourage", -1)).hasSize(2);
+        assertVerbatim(answer);
+    }
+
+    @Test
+    void abstains_when_the_question_names_something_the_articles_never_mention() {
+        Answer answer = answers.ask("What did Blinken say about Taiwan?", null);
+        assertThat(answer.abstained()).isTrue();
+        assertThat(answer.citations()).isEmpty();
+        assertThat(answer.answer()).contains("Taiwan");
+    }
+
+    @Test
+    void abstains_when_no_sentence_has_the_number_that_was_asked_for() {
+        Answer answer = answers.ask("How many Ukrainian soldiers have been killed in the war?", null);
+        assertThat(answer.abstained()).isTrue();
+    }
+
+    @Test
+    void abstains_on_an_on_topic_question_the_articles_do_not_answer() {
+        assertThat(answers.ask("What is the population of Moldova?", null).abstained()).isTrue();
+        assertThat(answers.ask("Which U.S. senators opposed lifting the restrictions?", null).abstained()).isTrue();
+    }
+
+    @Test
+    void a_country_name_matches_the_adjective_the_articles_use() {
+        Answer answer = answers.ask("Who is Poland's defense minister?", null);
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.answer()).contains("Tomczyk");
+    }
+
+    @Test
+    void names_the_speaker_from_the_next_sentence_when_the_best_one_does_not() {
+        Answer answer = answers.ask(
+                "Which British official suggested Ukraine had the right to use British-supplied weapons against targets in Russia?", null);
+        assertThat(answer.answer()).contains("Cameron");
+        assertVerbatim(answer);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.newsdesk.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkerTest {
+
+    private final Chunker chunker = new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1);
+
+    @Test
+    void chunks_overlap_by_one_sentence_and_every_offset_quotes_the_original_file() throws IOException {
+        for (Article article : new CorpusLoader(w -> { }).load(Path.of("seeds"))) {
+            List<Chunk> chunks = chunker.chunk(article);
+            assertThat(chunks).isNotEmpty();
+            for (int i = 0; i < chunks.size(); i++) {
+                Chunk chunk = chunks.get(i);
+                assertThat(chunk.id()).isEqualTo(article.file() + "#" + i);
+                assertThat(chunk.sentences()).hasSizeBetween(1, 3);
+                chunk.sentences().forEach(s -> assertThat(article.text().substring(s.start(), s.end())).isEqualTo(s.text()));
+                if (i > 0) {
+                    List<Sentence> previous = chunks.get(i - 1).sentences();
+                    assertThat(chunk.sentences().get(0)).isEqualTo(previous.get(previous.size() - 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void leaves_boilerplate_and_repeated_captions_out_of_the_chunks() throws IOException {
+        String all = new CorpusLoader(w -> { }).load(Path.of("seeds")).stream()
+                .flatMap(a -> chunker.chunk(a).stream()).map(Chunk::text).reduce("", String::concat);
+        assertThat(all).doesNotContain("Leave a Reply", "Akismet", "Download The Mint News App", "Follow Frances Martel",
+                "Getty Images)");
+        Article article = new CorpusLoader(w -> { }).load(Path.of("seeds")).get(4);
+        String caption = "Ukrainian soldiers carry the coffin of Ukrainian serviceman who was killed in the Donetsk region";
+        assertThat(article.text().split(caption, -1)).as("printed twice in the file").hasSize(3);
+        assertThat(chunker.sentences(article)).filteredOn(s -> s.text().equals(caption)).hasSize(1);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.newsdesk.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsdesk.config.NewsdeskException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final CorpusLoader loader = new CorpusLoader(warnings::add);
+
+    @Test
+    void reads_txt_and_md_files_keeping_their_exact_text_and_first_line_as_title() throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "Title A\r\nBody “quoted” text.\n");
+        Files.writeString(dir.resolve("b.md"), "\n  • Title B\nMore.");
+        Files.writeString(dir.resolve("notes.csv"), "x,y");
+
+        List<Article> articles = loader.load(dir);
+
+        assertThat(articles).extracting(Article::file).containsExactly("a.txt", "b.md");
+        assertThat(articles.get(0).text()).isEqualTo("Title A\r\nBody “quoted” text.\n");
+        assertThat(articles.get(0).title()).isEqualTo("Title A");
+        assertThat(articles.get(1).title()).isEqualTo("Title B");
+        assertThat(articles.get(0).sha256()).hasSize(64);
+    }
+
+    @Test
+    void skips_binary_and_non_utf8_files_with_a_warning_and_keeps_the_rest() throws IOException {
+        Files.writeString(dir.resolve("good.txt"), "Good\nText.");
+        Files.write(dir.resolve("latin1.txt"), "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("binary.txt"), new byte[] {'P', 'K', 0, 1, 2});
+
+        List<Article> articles = loader.load(dir);
+
+        assertThat(articles).extracting(Article::file).containsExactly("good.txt");
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("latin1.txt", "not UTF-8"))
+                .anySatisfy(w -> assertThat(w).contains("binary.txt", "binary"));
+    }
+
+    @Test
+    void a_missing_folder_is_a_clear_error() {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope")))
+                .isInstanceOf(NewsdeskException.class)
+                .hasMessageContaining("does not exist").hasMessageContaining("--corpus");
+    }
+
+    @Test
+    void a_folder_without_articles_is_a_clear_error() throws IOException {
+        Files.writeString(dir.resolve("empty.txt"), "   \n");
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOf(NewsdeskException.class)
+                .hasMessageContaining("no readable .txt or .md articles");
+    }
+}
