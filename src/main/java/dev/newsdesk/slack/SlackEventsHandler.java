@@ -102,6 +102,7 @@ public final class SlackEventsHandler {
                 .orElseGet(() -> ANY_LEADING_MENTION.matcher(text).replaceFirst(" "));
         String unlinked = LINK.matcher(stripped).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(2) != null && !m.group(2).isBlank() ? m.group(2) : m.group(1)));
-        return unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip();
+        return unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+                .replaceAll(" {2,}", " ").strip();
     }
 }
