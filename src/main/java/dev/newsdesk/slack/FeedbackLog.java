@@ -47,10 +47,6 @@ public final class FeedbackLog {
         }
     }
 
-    public Path file() {
-        return file;
-    }
-
     private static ObjectNode toJson(Vote vote) {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", vote.at().toString());

@@ -65,7 +65,11 @@ public final class SlackEventsHandler {
             return Optional.empty();
         }
         String kind;
+        String channel = event.path("channel").asText();
         if ("app_mention".equals(event.path("type").asText())) {
+            if (channel.startsWith("D")) {
+                return Optional.empty(); // a mention in a direct message: its message.im twin is answered
+            }
             kind = "mention";
         } else if ("message".equals(event.path("type").asText()) && "im".equals(event.path("channel_type").asText())) {
             kind = "dm";
@@ -75,7 +79,7 @@ public final class SlackEventsHandler {
         }
         String ts = event.path("ts").asText();
         String threadTs = event.hasNonNull("thread_ts") ? event.path("thread_ts").asText() : ts;
-        return Optional.of(new Question(kind, event.path("channel").asText(), threadTs, event.path("text").asText("")));
+        return Optional.of(new Question(kind, channel, threadTs, event.path("text").asText("")));
     }
 
     private void take(String eventId, Question question) {

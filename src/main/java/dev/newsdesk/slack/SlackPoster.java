@@ -42,6 +42,8 @@ public final class SlackPoster implements AutoCloseable {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setHttpClientReadTimeoutMillis((int) Duration.ofSeconds(30).toMillis());
+        // The SDK's call statistics keep background threads and memory that nothing here reads.
+        config.setStatsEnabled(false);
         this.okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false)
                 // Idle connections are dropped early so a POST rarely meets one the server has closed.

@@ -49,7 +49,7 @@ public final class SlackSignature {
     }
 
     /** The signature Slack would send for {@code body} at {@code timestamp} (epoch seconds). */
-    public String sign(String timestamp, byte[] body) {
+    private String sign(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -174,15 +174,17 @@ class SlackEventsTest {
     }
 
     @Test
-    void messagesFromBotsEditsAndTheChannelTwinOfAMentionAreIgnored() throws Exception {
+    void messagesFromBotsEditsAndTheTwinsOfQuestionsAreIgnored() throws Exception {
         ObjectNode fromBot = directMessage("D2", "what is ATACMS?", ts()).put("bot_id", "BNEWS");
         ObjectNode edit = directMessage("D2", "what is ATACMS?", ts()).put("subtype", "message_changed");
         ObjectNode twin = directMessage("C6", "<@" + FakeSlack.BOT_USER_ID + "> what is ATACMS?", ts())
                 .put("channel_type", "channel");
+        ObjectNode mentionInDirectMessage = mention("D2", "what is ATACMS?", ts(), null);
 
         harness.postEvent(envelope("Ev-bot", fromBot));
         harness.postEvent(envelope("Ev-edit", edit));
         harness.postEvent(envelope("Ev-twin", twin));
+        harness.postEvent(envelope("Ev-dm-mention", mentionInDirectMessage));
         harness.postEvent(envelope("Ev-real", mention("C6", "what is ATACMS?", ts(), null)));
 
         harness.slack.awaitDelivered(POST, 1);
