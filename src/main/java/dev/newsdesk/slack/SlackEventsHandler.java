@@ -48,14 +48,13 @@ public final class SlackEventsHandler {
 
     public void handle(Context ctx, byte[] body) throws IOException {
         JsonNode root = JSON.readTree(body);
-        switch (root.path("type").asText()) {
-            case "url_verification" -> ctx.contentType("text/plain").result(root.path("challenge").asText());
-            case "event_callback" -> {
-                question(root.path("event")).ifPresent(q -> take(root.path("event_id").asText(null), q));
-                ctx.status(200);
-            }
-            default -> ctx.status(200);
+        String type = root.path("type").asText();
+        if ("url_verification".equals(type)) {
+            ctx.contentType("text/plain").result(root.path("challenge").asText());
+        } else if ("event_callback".equals(type)) {
+            question(root.path("event")).ifPresent(q -> take(root.path("event_id").asText(null), q));
         }
+        // Everything else (app_rate_limited, ...) needs nothing but the empty 200.
     }
 
     /** The question in {@code event}, or empty for what the bot must not answer. */

@@ -154,6 +154,27 @@ class SlackEventsTest {
     }
 
     @Test
+    void aMentionWithoutAQuestionGetsTheOneLineReasonInItsThread() throws Exception {
+        String ts = ts();
+
+        harness.postEvent(envelope("Ev-empty", mention("C11", "  ", ts, null)));
+
+        Call post = harness.slack.awaitDelivered(POST, 1).get(0);
+        assertThat(post.field("thread_ts")).isEqualTo(ts);
+        assertThat(post.field("text")).contains("The question is empty");
+        assertThat(harness.counter("newsdesk.slack.answers", "outcome", "invalid")).isEqualTo(1);
+    }
+
+    @Test
+    void aQuestionTheArticlesCannotAnswerIsSaidPlainlyWithoutSources() throws Exception {
+        harness.postEvent(envelope("Ev-abstain", mention("C12", "Who won the 1998 World Cup?", ts(), null)));
+
+        Call post = harness.slack.awaitDelivered(POST, 1).get(0);
+        assertThat(post.field("text")).contains("cannot answer").doesNotContain("[1]");
+        assertThat(harness.counter("newsdesk.slack.answers", "outcome", "abstained")).isEqualTo(1);
+    }
+
+    @Test
     void aFollowUpInAThreadIsAnsweredInTheContextOfTheThread() throws Exception {
         String first = "What did Blinken say about Ukraine?";
         String followUp = "What did he say about Russia?";
