@@ -31,9 +31,12 @@ public record Settings(
         }
     }
 
-    /** Slack app credentials; the Slack routes are off without a signing secret. */
+    /**
+     * Slack app credentials; the Slack routes are off without a signing secret. {@code feedbackFile} is
+     * the append-only JSONL log of 👍/👎 clicks on answers.
+     */
     public record Slack(String signingSecret, String botToken, String apiUrl, boolean commandAnswersInChannel,
-                        int workers) {
+                        int workers, Path feedbackFile) {
         public boolean enabled() {
             return signingSecret != null && !signingSecret.isBlank();
         }
@@ -72,7 +75,8 @@ public record Settings(
                 new Slack(get.apply("SLACK_SIGNING_SECRET"), get.apply("SLACK_BOT_TOKEN"),
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
-                        integer(get, "NEWSDESK_SLACK_WORKERS", 4)));
+                        integer(get, "NEWSDESK_SLACK_WORKERS", 4),
+                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))));
     }
 
     private static String or(Function<String, String> env, String name, String fallback) {

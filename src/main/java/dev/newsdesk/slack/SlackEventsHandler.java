@@ -1,0 +1,111 @@
+package dev.newsdesk.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/events}: answers @mentions in channels and direct messages, each in the thread it
+ * was asked in. Acknowledges at once and answers on the {@link WorkQueue}; each event is taken on once,
+ * however often Slack delivers it. A thread is one conversation, so follow-ups there are understood.
+ */
+public final class SlackEventsHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEventsHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ANY_LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>");
+    /** Slack writes links as {@code <url|label>} or {@code <url>}; the asker meant the label or the url. */
+    private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^|>]+)(?:\\|([^>]*))?>");
+
+    /** A question worth answering: where to answer it and in which conversation. */
+    record Question(String kind, String channel, String threadTs, String text) {
+        String conversationId() {
+            return "slack-" + channel + "-" + threadTs;
+        }
+    }
+
+    private final EventDeduplicator deduplicator;
+    private final WorkQueue queue;
+    private final SlackAnswering answering;
+    private final SlackPoster poster;
+    private final Counter dropped;
+
+    public SlackEventsHandler(EventDeduplicator deduplicator, WorkQueue queue, SlackAnswering answering,
+                              SlackPoster poster, Counter dropped) {
+        this.deduplicator = deduplicator;
+        this.queue = queue;
+        this.answering = answering;
+        this.poster = poster;
+        this.dropped = dropped;
+    }
+
+    public void handle(Context ctx, byte[] body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        String type = root.path("type").asText();
+        if ("url_verification".equals(type)) {
+            ctx.contentType("text/plain").result(root.path("challenge").asText());
+        } else if ("event_callback".equals(type)) {
+            question(root.path("event")).ifPresent(q -> take(root.path("event_id").asText(null), q));
+        }
+        // Everything else (app_rate_limited, ...) needs nothing but the empty 200.
+    }
+
+    /** The question in {@code event}, or empty for what the bot must not answer. */
+    static Optional<Question> question(JsonNode event) {
+        // Bots (this one too) and edits, joins and the like are not questions.
+        if (event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
+            return Optional.empty();
+        }
+        String kind;
+        String channel = event.path("channel").asText();
+        if ("app_mention".equals(event.path("type").asText())) {
+            if (channel.startsWith("D")) {
+                return Optional.empty(); // a mention in a direct message: its message.im twin is answered
+            }
+            kind = "mention";
+        } else if ("message".equals(event.path("type").asText()) && "im".equals(event.path("channel_type").asText())) {
+            kind = "dm";
+        } else {
+            // Includes the channel "message" twin of an app_mention, which is answered as the mention.
+            return Optional.empty();
+        }
+        String ts = event.path("ts").asText();
+        String threadTs = event.hasNonNull("thread_ts") ? event.path("thread_ts").asText() : ts;
+        return Optional.of(new Question(kind, channel, threadTs, event.path("text").asText("")));
+    }
+
+    private void take(String eventId, Question question) {
+        if (eventId != null && !deduplicator.firstDelivery(eventId)) {
+            LOG.debug("event {} already taken on; ignoring Slack's retry", eventId);
+            return;
+        }
+        if (!queue.offer("answering event " + eventId, () -> answer(question))) {
+            dropped.increment();
+            LOG.warn("Slack work queue full; dropped {} in {}", question.kind(), question.channel());
+        }
+    }
+
+    private void answer(Question question) {
+        String text = plain(question.text(), poster.botUserId());
+        SlackMessage message = answering.answer(question.kind(), text, question.conversationId(), null);
+        poster.postInThread(question.channel(), question.threadTs(), message);
+    }
+
+    /** The question as typed: without the bot's mention, links as their labels, entities decoded. */
+    static String plain(String text, Optional<String> botUserId) {
+        String stripped = botUserId
+                .map(id -> text.replaceAll("<@" + Pattern.quote(id) + "(\\|[^>]*)?>", " "))
+                .orElseGet(() -> ANY_LEADING_MENTION.matcher(text).replaceFirst(" "));
+        String unlinked = LINK.matcher(stripped).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(2) != null && !m.group(2).isBlank() ? m.group(2) : m.group(1)));
+        return unlinked.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+                .replaceAll(" {2,}", " ").strip();
+    }
+}

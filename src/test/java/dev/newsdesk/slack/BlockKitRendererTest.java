@@ -1,0 +1,114 @@
+package dev.newsdesk.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BlockKitRendererTest {
+
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+    @Test
+    void anAnswerIsASectionThenOneContextPerSourceThenVoteButtons() {
+        Answer answer = answer("Blinken said the U.S. would adapt. [1] Putin warned of escalation. [2]", 2);
+
+        SlackMessage message = renderer.render(answer, "abc123", null);
+
+        assertThat(message.blocks()).hasSize(4);
+        assertThat(text(message.blocks().get(0))).isEqualTo(answer.answer());
+        assertThat(text(message.blocks().get(1))).startsWith("*[1]* *Title 1* · `001_seed.txt`")
+                .contains("“Quote number 1”");
+        ActionsBlock actions = (ActionsBlock) message.blocks().get(3);
+        assertThat(actions.getElements()).map(e -> (ButtonElement) e)
+                .extracting(ButtonElement::getActionId, ButtonElement::getValue)
+                .containsExactly(tuple(BlockKitRenderer.VOTE_UP, "abc123"),
+                        tuple(BlockKitRenderer.VOTE_DOWN, "abc123"));
+        assertThat(message.text()).startsWith(answer.answer()).contains("[2] Title 2 (002_seed.txt)");
+    }
+
+    @Test
+    void ampersandsAndAngleBracketsAreEscapedEverywhere() {
+        Answer answer = new Answer("AT&T said <b> is > <@U123> [1]", false,
+                List.of(new Citation(1, "a&b.txt", "Q&A <live>", "x < y & z", 0, 9)), "extractive", 1, "c", null);
+
+        SlackMessage message = renderer.render(answer, "id", new BlockKitRenderer.Asker("UASKER", "is <this> & that?"));
+
+        String all = message.blocks().toString() + message.text();
+        assertThat(all).doesNotContain("<b>", "<@U123>", "<this>", "<live>", "AT&T", "Q&A", "x < y");
+        assertThat(text(message.blocks().get(1))).isEqualTo("AT&amp;T said &lt;b&gt; is &gt; &lt;@U123&gt; [1]");
+        assertThat(text(message.blocks().get(0))).isEqualTo("<@UASKER> asked: is &lt;this&gt; &amp; that?");
+    }
+
+    @Test
+    void aLongAnswerIsSplitIntoSectionsOfAtMost3000CharactersWithNothingLost() {
+        String sentence = "Blinken said the United States would adapt and adjust as necessary. ";
+        String long1 = sentence.repeat(150).strip();
+
+        SlackMessage message = renderer.render(answer(long1, 0), "id", null);
+
+        List<String> sections = message.blocks().stream().filter(b -> b instanceof SectionBlock).map(this::text).toList();
+        assertThat(sections).hasSizeGreaterThan(3).allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(3000));
+        assertThat(String.join(" ", sections)).isEqualTo(long1);
+        assertThat(message.text()).hasSizeLessThanOrEqualTo(BlockKitRenderer.TEXT_CHARS);
+    }
+
+    @Test
+    void manySourcesAndAHugeAnswerStayWithinSlacksBlockLimits() {
+        String word = "x".repeat(4000) + " ";
+        SlackMessage message = renderer.render(answer(word.repeat(40), 30), "id", null);
+
+        assertThat(message.blocks()).hasSizeLessThanOrEqualTo(50);
+        assertThat(message.blocks()).filteredOn(b -> b instanceof ContextBlock)
+                .hasSize(BlockKitRenderer.MAX_SOURCES + 1)
+                .allSatisfy(b -> assertThat(((ContextBlock) b).getElements()).hasSizeLessThanOrEqualTo(10));
+        assertThat(message.blocks()).filteredOn(b -> b instanceof SectionBlock)
+                .allSatisfy(b -> assertThat(text(b)).hasSizeLessThanOrEqualTo(3000));
+        assertThat(text(message.blocks().get(message.blocks().size() - 2))).isEqualTo("…and 20 more sources");
+    }
+
+    @Test
+    void anAbstentionIsSaidPlainlyWithoutSources() {
+        Answer answer = Answer.abstention("The articles do not mention Cup, so they cannot answer this.", "extractive");
+
+        SlackMessage message = renderer.render(answer, "id", null);
+
+        assertThat(message.blocks()).hasSize(2);
+        assertThat(text(message.blocks().get(0))).isEqualTo(answer.answer());
+        assertThat(message.text()).isEqualTo(answer.answer());
+    }
+
+    @Test
+    void aLongQuoteIsShortenedInTheSourceLine() {
+        Answer answer = new Answer("A [1]", false, List.of(new Citation(1, "f.txt", "T", "word ".repeat(200), 0, 1000)),
+                "extractive", 1, "c", null);
+
+        String source = text(renderer.render(answer, "id", null).blocks().get(1));
+
+        assertThat(source).endsWith("…”").hasSizeLessThan(BlockKitRenderer.QUOTE_CHARS + 40);
+    }
+
+    private static Answer answer(String text, int sources) {
+        List<Citation> citations = IntStream.rangeClosed(1, sources)
+                .mapToObj(n -> new Citation(n, String.format("%03d_seed.txt", n), "Title " + n, "Quote number " + n, 0, 14))
+                .toList();
+        return new Answer(text, false, citations, "extractive", 1, "c", null);
+    }
+
+    private String text(LayoutBlock block) {
+        if (block instanceof SectionBlock section) {
+            return section.getText().getText();
+        }
+        return ((MarkdownTextObject) ((ContextBlock) block).getElements().get(0)).getText();
+    }
+}
