@@ -14,6 +14,7 @@ import dev.newsdesk.answer.llm.StandInModel.Status;
 import dev.newsdesk.answer.llm.StandInModel.Text;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,48 @@ class OpenAiAnswersTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
         assertFallback(answer, "timeout");
         assertThat(answer.notice()).contains("timeout after 2 s");
+    }
+
+    @Test
+    void aFollowUpIsCondensedByTheModelOnceAndAnsweredAsStandalone() {
+        model.script(r -> !r.streamed() ? new Text("What did Jens Stoltenberg say about the restrictions on Ukraine?")
+                : r.user().contains("<question>\nWho is") ? stoltenberg(r)
+                : new Text("He said the time has come to consider lifting some of the restrictions ["
+                        + r.sourceContaining("time has come") + "]."));
+        engine.answers().ask("Who is NATO's Secretary General?", "follow-up-1");
+
+        Answer answer = engine.answers().ask("What did he say about the restrictions?", "follow-up-1");
+
+        List<StandInModel.Request> condense = model.requests().stream().filter(r -> !r.streamed()).toList();
+        assertThat(condense).hasSize(1);
+        assertThat(condense.get(0).user()).contains("User: Who is NATO's Secretary General?")
+                .contains("AI: NATO's Secretary General is Jens Stoltenberg")
+                .contains("Last question: What did he say about the restrictions?");
+        assertThat(model.answerRequests().get(1).user())
+                .contains("<question>\nWhat did Jens Stoltenberg say about the restrictions on Ukraine?\n</question>");
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.citations()).isNotEmpty();
+    }
+
+    @Test
+    void aFailedCondensationFallsBackToTheOfflineRewrite() {
+        model.script(r -> !r.streamed() ? new Status(500) : stoltenberg(r));
+        engine.answers().ask("Who is NATO's Secretary General?", "follow-up-2");
+
+        Answer answer = engine.answers().ask("What did he say?", "follow-up-2");
+
+        assertThat(model.answerRequests().get(1).user()).contains("<question>\nWhat did Jens Stoltenberg say?\n</question>");
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(metrics.counter("newsdesk.llm.fallbacks", "reason", "condense_server_error").count()).isPositive();
+    }
+
+    private static Text stoltenberg(StandInModel.Request r) {
+        return new Text("NATO's Secretary General is Jens Stoltenberg [" + r.sourceContaining("Jens Stoltenberg") + "].");
+    }
+
+    @Test
+    void describesTheBackendWithoutTheKey() {
+        assertThat(engine.llm()).isEqualTo("openai:stand-in@" + model.openAiUrl()).doesNotContain("sk-test");
     }
 
     private void assertFallback(Answer answer, String reason) {
