@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * LangChain4j's {@link CompressingQueryTransformer} with our condense template ({@code {{history}}},
@@ -24,6 +26,8 @@ public final class CondensingQueryTransformer extends CompressingQueryTransforme
 
     /** A standalone question is one line; longer output is the model answering or explaining instead. */
     private static final int MAX_CHARS = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CondensingQueryTransformer.class);
 
     private final QueryTransformer offline;
     private final Consumer<String> fallbacks;
@@ -50,15 +54,19 @@ public final class CondensingQueryTransformer extends CompressingQueryTransforme
         try {
             standalone = recent.get(prompt, p -> clean(chatModel.chat(p)));
         } catch (RuntimeException e) {
-            fallbacks.accept("condense_" + LlmFailure.of(e).reason());
-            return offline.transform(query);
+            return offline(query, LlmFailure.of(e), String.valueOf(e));
         }
         if (standalone.isEmpty() || standalone.length() > MAX_CHARS) {
             recent.invalidate(prompt);
-            fallbacks.accept("condense_" + LlmFailure.MALFORMED.reason());
-            return offline.transform(query);
+            return offline(query, LlmFailure.MALFORMED, "unusable rewrite '" + standalone + "'");
         }
         return List.of(Query.from(standalone, query.metadata()));
+    }
+
+    private Collection<Query> offline(Query query, LlmFailure failure, String detail) {
+        fallbacks.accept("condense_" + failure.reason());
+        LOG.warn("follow-up rewrite fell back to the offline rules ({}): {}", failure.reason(), detail);
+        return offline.transform(query);
     }
 
     @Override

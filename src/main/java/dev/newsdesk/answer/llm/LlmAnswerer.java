@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers with the chat model, grounded and checked: the retrieved chunks go to the model as numbered
@@ -37,6 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class LlmAnswerer implements Answerer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LlmAnswerer.class);
     private static final String CHUNK_ID = "chunk_id";
     static final String NOT_ANSWERED = "The articles do not answer this question.";
 
@@ -78,50 +81,66 @@ public final class LlmAnswerer implements Answerer {
         List<ChatMessage> messages = List.of(SystemMessage.from(system),
                 injector.inject(contents, UserMessage.from(retrieval.standaloneQuery())));
         StreamedReply reply = new StreamedReply(listener, timeout);
-        String text;
+        Throwable error;
         try {
             model.chat(messages, reply);
-            text = reply.await();
+            String text = reply.await();
+            if (text.isBlank()) {
+                return fallback(LlmFailure.MALFORMED, "empty reply", question, retrieval, listener, reply);
+            }
+            return grounded(text, sources, reply, listener)
+                    .orElseGet(() -> fallback(LlmFailure.UNCITED, "no citation survived verification", question,
+                            retrieval, listener, reply));
         } catch (ExecutionException e) {
-            return fallback(LlmFailure.of(e.getCause()), question, retrieval, listener, reply);
-        } catch (TimeoutException e) {
-            return fallback(LlmFailure.TIMEOUT, question, retrieval, listener, reply);
+            error = e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fallback(LlmFailure.TIMEOUT, question, retrieval, listener, reply);
-        } catch (RuntimeException e) {
+            error = e;
+        } catch (TimeoutException | RuntimeException e) {
             // Some clients throw on the calling thread (bad address, refused request) instead of onError.
-            return fallback(LlmFailure.of(e), question, retrieval, listener, reply);
+            error = e;
         }
-        if (text.contains(Prompts.NOT_IN_SOURCES)) {
-            reply.close();
-            return abstain(listener);
+        LlmFailure failure = error instanceof TimeoutException || error instanceof InterruptedException
+                ? LlmFailure.TIMEOUT : LlmFailure.of(error);
+        return fallback(failure, String.valueOf(error), question, retrieval, listener, reply);
+    }
+
+    /**
+     * The model's text as a verified answer; empty when not one citation holds. The refusal marker
+     * abstains unless the model also answered part of the question with valid citations.
+     */
+    private Optional<Answer> grounded(String text, List<StoredChunk> sources, StreamedReply reply,
+                                      AnswerListener listener) {
+        boolean refused = text.contains(Prompts.NOT_IN_SOURCES);
+        CitationResolver.Resolved resolved = resolver.resolve(text.replace(Prompts.NOT_IN_SOURCES, ""), sources);
+        if (resolved.citations().isEmpty()) {
+            if (refused) {
+                reply.close();
+                return Optional.of(abstain(listener));
+            }
+            return Optional.empty();
         }
         reply.flush();
-        CitationResolver.Resolved resolved = resolver.resolve(text, sources);
-        if (resolved.citations().isEmpty()) {
-            return fallback(text.isBlank() ? LlmFailure.MALFORMED : LlmFailure.UNCITED, question, retrieval, listener,
-                    reply);
-        }
-        return new Answer(resolved.text(), false, resolved.citations(), Answer.LLM, 0, null, null);
+        return Optional.of(new Answer(resolved.text(), false, resolved.citations(), Answer.LLM, 0, null, null));
     }
 
     /** The sources as the model sees them, for the listener: source n quotes chunk n in full. */
     private List<Citation> numbered(List<StoredChunk> chunks) {
         List<Citation> sources = new ArrayList<>();
-        for (StoredChunk chunk : chunks) {
-            List<Sentence> sentences = chunk.sentences();
-            Optional<Citation> c = verifier.cite(sources.size() + 1, chunk.file(),
-                    sentences.get(0).start(), sentences.get(sentences.size() - 1).end());
-            c.ifPresent(sources::add);
+        for (int i = 0; i < chunks.size(); i++) {
+            List<Sentence> sentences = chunks.get(i).sentences();
+            verifier.cite(i + 1, chunks.get(i).file(), sentences.get(0).start(), sentences.get(sentences.size() - 1).end())
+                    .ifPresent(sources::add);
         }
         return sources;
     }
 
-    private Answer fallback(LlmFailure failure, String question, Retrieval retrieval, AnswerListener listener,
-                            StreamedReply reply) {
+    private Answer fallback(LlmFailure failure, String detail, String question, Retrieval retrieval,
+                            AnswerListener listener, StreamedReply reply) {
         reply.close();
         fallbacks.accept(failure.reason());
+        // The user sees a general notice; whoever runs the service needs the cause (wrong model name, key).
+        LOG.warn("LLM answer fell back to quotes ({}): {}", failure.reason(), detail);
         // Once model text has been streamed, a second text in the same stream would read as one answer;
         // the finished answer (sent last) replaces it instead.
         AnswerListener rest = reply.streamed() ? AnswerListener.NONE : listener;

@@ -105,6 +105,26 @@ class OpenAiAnswersTest {
     }
 
     @Test
+    void aCitedPartialAnswerBeforeTheMarkerIsKept() {
+        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
+                + "]. Its price is NOT_IN_SOURCES"));
+
+        Answer answer = engine.answers().ask(QUESTION, null);
+
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.answer()).startsWith("ATACMS stands for the Army Tactical Missile System [1].")
+                .doesNotContain("NOT_IN_SOURCES");
+    }
+
+    @Test
+    void anEmptyReplyFallsBackToQuotes() {
+        model.script(r -> new Text(""));
+
+        assertFallback(engine.answers().ask(QUESTION, null), "malformed");
+    }
+
+    @Test
     void anAnswerWithoutCitationsFallsBackToQuotes() {
         model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System."));
 

@@ -136,7 +136,15 @@ final class StandInModel implements AutoCloseable {
             Request request = new Request(exchange.getRequestURI().getPath(),
                     JSON.readTree(exchange.getRequestBody().readAllBytes()));
             requests.add(request);
-            Reply reply = script.apply(request);
+            Reply reply;
+            try {
+                reply = script.apply(request);
+            } catch (RuntimeException | AssertionError e) {
+                // A script that cannot answer (e.g. the expected source was not retrieved) must fail
+                // the test loudly, not leave the client waiting.
+                send(exchange, 400, "application/json", JSON.createObjectNode().put("error", e.getMessage()).toString());
+                throw e;
+            }
             if (reply instanceof Status s) {
                 send(exchange, s.code(), "application/json", "{\"error\":{\"message\":\"scripted\"}}");
             } else if (reply instanceof Raw r) {
