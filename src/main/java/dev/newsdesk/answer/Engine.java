@@ -16,10 +16,10 @@ import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever;
-import java.io.Closeable;
-import java.io.IOException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**

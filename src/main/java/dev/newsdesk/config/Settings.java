@@ -33,6 +33,13 @@ public record Settings(
         public boolean enabled() {
             return !"none".equals(backend);
         }
+
+        /** Without the API key: settings end up in logs and error reports. */
+        @Override
+        public String toString() {
+            return "Llm[backend=" + backend + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***")
+                    + ", model=" + model + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", prompts=" + prompts + "]";
+        }
     }
 
     /** Slack app credentials; the Slack routes are off without a signing secret. */

@@ -100,8 +100,8 @@ public final class LlmAnswerer implements Answerer {
             // Some clients throw on the calling thread (bad address, refused request) instead of onError.
             error = e;
         }
-        LlmFailure failure = error instanceof TimeoutException || error instanceof InterruptedException
-                ? LlmFailure.TIMEOUT : LlmFailure.of(error);
+        // Interrupted means the wait was cut short: to the user, the model did not answer in time.
+        LlmFailure failure = error instanceof InterruptedException ? LlmFailure.TIMEOUT : LlmFailure.of(error);
         return fallback(failure, String.valueOf(error), question, retrieval, listener, reply);
     }
 
