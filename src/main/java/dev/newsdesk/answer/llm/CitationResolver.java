@@ -76,7 +76,9 @@ public final class CitationResolver {
             while (m.find()) {
                 StringBuilder markers = new StringBuilder();
                 for (String number : m.group(1).split("\\s*,\\s*")) {
-                    Optional<Citation> c = support(claim, Integer.parseInt(number), sources, cited);
+                    // A number too long for an int is as invalid as [42]; parsing it must not throw.
+                    int n = number.length() > 6 ? 0 : Integer.parseInt(number);
+                    Optional<Citation> c = support(claim, n, sources, cited);
                     c.ifPresent(ci -> markers.append('[').append(ci.n()).append(']'));
                 }
                 supported |= !markers.isEmpty();

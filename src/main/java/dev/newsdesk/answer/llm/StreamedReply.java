@@ -38,7 +38,7 @@ final class StreamedReply implements StreamingChatResponseHandler {
 
     @Override
     public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-        handle = context.streamingHandle();
+        handle = context == null ? null : context.streamingHandle();
         lastToken = System.nanoTime();
         if (closed || partial.text() == null) {
             return;
