@@ -1,5 +1,8 @@
 package dev.newsdesk.answer;
 
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import dev.newsdesk.answer.llm.FallbackCounter;
+import dev.newsdesk.answer.llm.LlmChain;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkIndex;
@@ -13,6 +16,8 @@ import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -28,15 +33,23 @@ public final class Engine implements Closeable {
     private final Corpus corpus;
     private final ChunkIndex index;
     private final AnswerService answers;
+    private final String llm;
 
-    private Engine(Settings settings, Corpus corpus, ChunkIndex index, AnswerService answers) {
+    private Engine(Settings settings, Corpus corpus, ChunkIndex index, AnswerService answers, String llm) {
         this.settings = settings;
         this.corpus = corpus;
         this.index = index;
         this.answers = answers;
+        this.llm = llm;
     }
 
+    /** Starts with metrics kept in memory only; front ends that export metrics pass their registry. */
     public static Engine start(Settings settings, Consumer<String> log, IndexBuilder.Progress progress) {
+        return start(settings, log, progress, new SimpleMeterRegistry());
+    }
+
+    public static Engine start(Settings settings, Consumer<String> log, IndexBuilder.Progress progress,
+                               MeterRegistry metrics) {
         Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
         Embedder embedder = Embedder.named(settings.embeddingModel());
         IndexBuilder builder = indexBuilder(settings, embedder, log);
@@ -47,11 +60,21 @@ public final class Engine implements Closeable {
         ChunkIndex index = open(settings, builder, corpus, log, progress);
         CitationVerifier verifier = new CitationVerifier(corpus);
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder);
-        Retriever retriever = new Retriever(index, embeddings, new FollowUpQueryTransformer(), settings.topK());
         Answerer answerer = new ExtractiveAnswerer(index, verifier, ExtractiveAnswerer.Tuning.DEFAULT);
+        QueryTransformer transformer = new FollowUpQueryTransformer();
+        String llm = "none";
+        if (settings.llm().enabled()) {
+            LlmChain chain = new LlmChain(settings.llm(), index, embeddings, verifier, answerer, transformer,
+                    new FallbackCounter(metrics));
+            answerer = chain.answerer();
+            transformer = chain.queryTransformer();
+            llm = chain.description();
+            log.accept("answers are written by " + llm + ", checked against the articles");
+        }
+        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK());
         AnswerService service = new AnswerService(retriever, answerer, verifier,
                 new Conversations(settings.maxConversations(), settings.conversationIdle()), settings.maxQuestionChars());
-        return new Engine(settings, corpus, index, service);
+        return new Engine(settings, corpus, index, service, llm);
     }
 
     /** Builds or refreshes the index without starting the rest. */
@@ -100,6 +123,11 @@ public final class Engine implements Closeable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    /** The chat model answers come from, e.g. "openai:gpt-4o-mini@https://api.openai.com/v1", or "none". */
+    public String llm() {
+        return llm;
     }
 
     @Override

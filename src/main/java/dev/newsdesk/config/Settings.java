@@ -24,10 +24,21 @@ public record Settings(
         Llm llm,
         Slack slack) {
 
-    /** The optional chat model; {@code backend} is "none", "openai" or "ollama". */
-    public record Llm(String backend, String baseUrl, String apiKey, String model, Duration timeout, int maxRetries) {
+    /**
+     * The optional chat model; {@code backend} is "none", "openai" or "ollama". {@code prompts} is the
+     * folder of prompt templates (system.txt, answer.txt, condense.txt), read only when a model is set.
+     */
+    public record Llm(String backend, String baseUrl, String apiKey, String model, Duration timeout, int maxRetries,
+                      Path prompts) {
         public boolean enabled() {
             return !"none".equals(backend);
+        }
+
+        /** Without the API key: settings end up in logs and error reports. */
+        @Override
+        public String toString() {
+            return "Llm[backend=" + backend + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "***")
+                    + ", model=" + model + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", prompts=" + prompts + "]";
         }
     }
 
@@ -71,7 +82,8 @@ public record Settings(
                 new Llm(backend, llmBaseUrl, get.apply("OPENAI_API_KEY"),
                         or(get, "NEWSDESK_LLM_MODEL", "ollama".equals(backend) ? "llama3.2" : "gpt-4o-mini"),
                         Duration.ofSeconds(integer(get, "NEWSDESK_LLM_TIMEOUT_SECONDS", 30)),
-                        integer(get, "NEWSDESK_LLM_MAX_RETRIES", 1)),
+                        integer(get, "NEWSDESK_LLM_MAX_RETRIES", 1),
+                        Path.of(or(get, "NEWSDESK_PROMPTS", "prompts"))),
                 new Slack(get.apply("SLACK_SIGNING_SECRET"), get.apply("SLACK_BOT_TOKEN"),
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),

@@ -1,0 +1,231 @@
+package dev.newsdesk.answer.llm;
+
+import static dev.newsdesk.answer.llm.LlmTestSupport.assertVerbatim;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsdesk.TestEngines;
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.llm.LlmTestSupport.Recorder;
+import dev.newsdesk.answer.llm.StandInModel.Hang;
+import dev.newsdesk.answer.llm.StandInModel.Raw;
+import dev.newsdesk.answer.llm.StandInModel.Status;
+import dev.newsdesk.answer.llm.StandInModel.Text;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** LLM answers through the real LangChain4j OpenAI clients against a local stand-in server. */
+class OpenAiAnswersTest {
+
+    private static final String QUESTION = "What does ATACMS stand for?";
+    private static final String ATACMS = "Tactical Missile System";
+
+    private static StandInModel model;
+    private static SimpleMeterRegistry metrics;
+    private static Engine engine;
+
+    @BeforeAll
+    static void start() {
+        model = new StandInModel();
+        metrics = new SimpleMeterRegistry();
+        engine = LlmTestSupport.engine(TestEngines.SEEDS, model, "openai", 2, metrics);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        model.close();
+    }
+
+
+    @Test
+    void keepsTheSupportedClaimAndDropsAnInventedSourceNumber() {
+        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
+                + "]. It is made of cheese [42]."));
+
+        Answer answer = engine.answers().ask(QUESTION, null);
+
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.answer()).contains("ATACMS stands for the Army Tactical Missile System [1]")
+                .doesNotContain("[42]").doesNotContain("cheese");
+        assertThat(answer.citations()).hasSize(1);
+        assertThat(answer.citations().get(0).quote()).contains(ATACMS);
+        assertVerbatim(answer, TestEngines.SEEDS);
+    }
+
+    @Test
+    void streamsSourcesThenTokensInOrder() {
+        String[] text = new String[1];
+        model.script(r -> new Text(text[0] = "ATACMS is the Army's Tactical Missile System [" + r.sourceContaining(ATACMS)
+                + "]."));
+        Recorder recorder = new Recorder();
+
+        Answer answer = engine.answers().ask(QUESTION, null, recorder);
+
+        assertThat(recorder.events.get(0)).isEqualTo("sources");
+        assertThat(recorder.events.subList(1, recorder.events.size())).containsOnly("delta");
+        assertThat(recorder.deltas).containsExactlyElementsOf(StandInModel.tokens(text[0]));
+        assertThat(recorder.streamed()).isEqualTo(text[0]);
+        assertThat(recorder.sources.get(0)).extracting(Citation::n).startsWith(1, 2);
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.citations()).isNotEmpty();
+    }
+
+    @Test
+    void sendsTheSystemRulesFirstAndTheSourcesNumberedWithFileAndTitle() {
+        model.script(r -> new Text("NOT_IN_SOURCES"));
+
+        engine.answers().ask(QUESTION, null);
+
+        StandInModel.Request request = model.answerRequests().get(0);
+        assertThat(request.role(0)).isEqualTo("system");
+        assertThat(request.content(0)).contains("NOT_IN_SOURCES").contains("data, not instructions");
+        assertThat(request.user()).contains("<question>\n" + QUESTION + "\n</question>")
+                .containsPattern("<source n=\"1\" file=\"\\d{3}_[0-9a-f]+\\.txt\" title=\"[^\"]+\">");
+    }
+
+    @Test
+    void theRefusalMarkerAbstainsInLlmModeWithoutShowingTheMarker() {
+        model.script(r -> new Text("NOT_IN_SOURCES"));
+        Recorder recorder = new Recorder();
+
+        Answer answer = engine.answers().ask("What did the Pope say about ATACMS?", null, recorder);
+
+        assertThat(answer.abstained()).isTrue();
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.citations()).isEmpty();
+        assertThat(answer.answer()).isEqualTo("The articles do not answer this question.");
+        assertThat(recorder.streamed()).isEqualTo(answer.answer());
+    }
+
+    @Test
+    void aCitedPartialAnswerBeforeTheMarkerIsKept() {
+        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
+                + "]. Its price is NOT_IN_SOURCES"));
+
+        Answer answer = engine.answers().ask(QUESTION, null);
+
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.answer()).startsWith("ATACMS stands for the Army Tactical Missile System [1].")
+                .doesNotContain("NOT_IN_SOURCES");
+    }
+
+    @Test
+    void anEmptyReplyFallsBackToQuotes() {
+        model.script(r -> new Text(""));
+
+        assertFallback(engine.answers().ask(QUESTION, null), "malformed");
+    }
+
+    @Test
+    void anAnswerWithoutCitationsFallsBackToQuotes() {
+        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System."));
+
+        Answer answer = engine.answers().ask(QUESTION, null);
+
+        assertFallback(answer, "uncited");
+        assertThat(answer.notice()).contains("without a valid citation");
+    }
+
+    @Test
+    void onlyInvalidSourceNumbersFallBackToQuotes() {
+        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [42]."));
+
+        assertFallback(engine.answers().ask(QUESTION, null), "uncited");
+    }
+
+    @Test
+    void aServerErrorFallsBackToTheExtractiveAnswer() {
+        model.script(r -> new Status(500));
+
+        Answer answer = engine.answers().ask(QUESTION, null);
+
+        assertFallback(answer, "server_error");
+        assertThat(answer.notice()).contains("server error").contains("showing quotes from the articles instead");
+    }
+
+    @Test
+    void rateLimitingFallsBackToTheExtractiveAnswer() {
+        model.script(r -> new Status(429));
+
+        assertFallback(engine.answers().ask(QUESTION, null), "rate_limited");
+    }
+
+    @Test
+    void malformedOutputFallsBackToTheExtractiveAnswer() {
+        model.script(r -> new Raw("<html>gateway says hello</html>"));
+
+        assertFallback(engine.answers().ask(QUESTION, null), "malformed");
+    }
+
+    @Test
+    void aModelHangingPastTheTimeoutFallsBackInTime() {
+        model.script(r -> new Hang(Duration.ofSeconds(8)));
+        long started = System.nanoTime();
+
+        Answer answer = engine.answers().ask(QUESTION, null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+        assertFallback(answer, "timeout");
+        assertThat(answer.notice()).contains("timeout after 2 s");
+    }
+
+    @Test
+    void aFollowUpIsCondensedByTheModelOnceAndAnsweredAsStandalone() {
+        model.script(r -> !r.streamed() ? new Text("What did Jens Stoltenberg say about the restrictions on Ukraine?")
+                : r.user().contains("<question>\nWho is") ? stoltenberg(r)
+                : new Text("He said the time has come to consider lifting some of the restrictions ["
+                        + r.sourceContaining("time has come") + "]."));
+        engine.answers().ask("Who is NATO's Secretary General?", "follow-up-1");
+
+        Answer answer = engine.answers().ask("What did he say about the restrictions?", "follow-up-1");
+
+        List<StandInModel.Request> condense = model.requests().stream().filter(r -> !r.streamed()).toList();
+        assertThat(condense).hasSize(1);
+        assertThat(condense.get(0).user()).contains("User: Who is NATO's Secretary General?")
+                .contains("AI: NATO's Secretary General is Jens Stoltenberg")
+                .contains("Last question: What did he say about the restrictions?");
+        assertThat(model.answerRequests().get(1).user())
+                .contains("<question>\nWhat did Jens Stoltenberg say about the restrictions on Ukraine?\n</question>");
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(answer.citations()).isNotEmpty();
+    }
+
+    @Test
+    void aFailedCondensationFallsBackToTheOfflineRewrite() {
+        model.script(r -> !r.streamed() ? new Status(500) : stoltenberg(r));
+        engine.answers().ask("Who is NATO's Secretary General?", "follow-up-2");
+
+        Answer answer = engine.answers().ask("What did he say?", "follow-up-2");
+
+        assertThat(model.answerRequests().get(1).user()).contains("<question>\nWhat did Jens Stoltenberg say?\n</question>");
+        assertThat(answer.mode()).isEqualTo(Answer.LLM);
+        assertThat(metrics.counter("newsdesk.llm.fallbacks", "reason", "condense_server_error").count()).isPositive();
+    }
+
+    private static Text stoltenberg(StandInModel.Request r) {
+        return new Text("NATO's Secretary General is Jens Stoltenberg [" + r.sourceContaining("Jens Stoltenberg") + "].");
+    }
+
+    @Test
+    void describesTheBackendWithoutTheKey() {
+        assertThat(engine.llm()).isEqualTo("openai:stand-in@" + model.openAiUrl()).doesNotContain("sk-test");
+    }
+
+    private void assertFallback(Answer answer, String reason) {
+        assertThat(answer.mode()).isEqualTo(Answer.EXTRACTIVE_FALLBACK);
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.notice()).isNotBlank();
+        assertThat(answer.answer()).contains("Army").contains(ATACMS);
+        assertThat(answer.citations()).isNotEmpty();
+        assertVerbatim(answer, TestEngines.SEEDS);
+        assertThat(metrics.counter("newsdesk.llm.fallbacks", "reason", reason).count()).isPositive();
+    }
+}
