@@ -51,6 +51,14 @@ public record Settings(
         public boolean enabled() {
             return signingSecret != null && !signingSecret.isBlank();
         }
+
+        /** Without the secret and the token, for the same reason as {@link Llm#toString()}. */
+        @Override
+        public String toString() {
+            return "Slack[signingSecret=" + (enabled() ? "***" : "unset") + ", botToken=" + (botToken == null ? "unset" : "***")
+                    + ", apiUrl=" + apiUrl + ", commandAnswersInChannel=" + commandAnswersInChannel + ", workers=" + workers
+                    + ", feedbackFile=" + feedbackFile + "]";
+        }
     }
 
     /** The process environment with {@code overrides} (from flags) on top. */
