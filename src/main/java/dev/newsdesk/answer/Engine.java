@@ -32,13 +32,16 @@ public final class Engine implements Closeable {
     private final Settings settings;
     private final Corpus corpus;
     private final ChunkIndex index;
+    private final Retriever retriever;
     private final AnswerService answers;
     private final String llm;
 
-    private Engine(Settings settings, Corpus corpus, ChunkIndex index, AnswerService answers, String llm) {
+    private Engine(Settings settings, Corpus corpus, ChunkIndex index, Retriever retriever, AnswerService answers,
+                   String llm) {
         this.settings = settings;
         this.corpus = corpus;
         this.index = index;
+        this.retriever = retriever;
         this.answers = answers;
         this.llm = llm;
     }
@@ -74,7 +77,7 @@ public final class Engine implements Closeable {
         Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK());
         AnswerService service = new AnswerService(retriever, answerer, verifier,
                 new Conversations(settings.maxConversations(), settings.conversationIdle()), settings.maxQuestionChars());
-        return new Engine(settings, corpus, index, service, llm);
+        return new Engine(settings, corpus, index, retriever, service, llm);
     }
 
     /** Builds or refreshes the index without starting the rest. */
@@ -119,6 +122,11 @@ public final class Engine implements Closeable {
 
     public ChunkIndex index() {
         return index;
+    }
+
+    /** Retrieval on its own, for benchmarks. */
+    public Retriever retriever() {
+        return retriever;
     }
 
     public AnswerService answers() {

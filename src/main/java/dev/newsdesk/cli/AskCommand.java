@@ -101,6 +101,9 @@ final class AskCommand implements Callable<Integer> {
                         c.n(), c.title(), c.file(), c.start(), c.end(), c.quote()));
             }
         }
+        if (answer.notice() != null) {
+            out.append("\nNote: ").append(answer.notice()).append('\n');
+        }
         out.append(String.format("%n(%s, %.0f ms, conversation %s)", answer.mode(), answer.ms(), answer.conversation()));
         return out.toString();
     }

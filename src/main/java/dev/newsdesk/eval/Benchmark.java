@@ -1,0 +1,95 @@
+package dev.newsdesk.eval;
+
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.retrieve.Retriever;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Measures retrieval and full answers over an engine: every question asked once per thread count,
+ * phrased anew each time so that no cached question embedding flatters the figures.
+ */
+public final class Benchmark {
+
+    /** Latency figures of one configuration, in milliseconds. */
+    public record Latency(int threads, int calls, double p50, double p99, double perSecond) {
+        @Override
+        public String toString() {
+            return String.format("%d thread%s: p50 %.1f ms, p99 %.1f ms, %.0f/s over %d calls",
+                    threads, threads == 1 ? "" : "s", p50, p99, perSecond, calls);
+        }
+    }
+
+    private static final String[] PHRASINGS = {"%s", "Please tell me: %s", "According to the reports, %s",
+        "Quick question: %s", "I'd like to know: %s", "From the articles: %s"};
+
+    private final Engine engine;
+    private final List<String> questions;
+    private int phrasing;
+
+    public Benchmark(Engine engine, List<String> questions) {
+        this.engine = engine;
+        this.questions = questions;
+    }
+
+    public Latency retrieval(int threads) throws Exception {
+        Retriever retriever = engine.retriever();
+        return measure(threads, q -> retriever.retrieve(q, "bench", List.of()));
+    }
+
+    public Latency answers(int threads) throws Exception {
+        return measure(threads, q -> engine.answers().ask(q, null));
+    }
+
+    private Latency measure(int threads, Consumer<String> call) throws Exception {
+        String format = PHRASINGS[phrasing++ % PHRASINGS.length];
+        List<String> asked = questions.stream().map(q -> String.format(format, q)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long started = System.nanoTime();
+            List<Future<Double>> timings = new ArrayList<>();
+            for (String q : asked) {
+                timings.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    call.accept(q);
+                    return (System.nanoTime() - t) / 1e6;
+                }));
+            }
+            double[] millis = new double[timings.size()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = timings.get(i).get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Arrays.sort(millis);
+            return new Latency(threads, millis.length, percentile(millis, 0.5), percentile(millis, 0.99),
+                    millis.length / seconds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** Clears the heap pools' peak figures, so {@link #peakHeapMb()} covers what follows. */
+    public static void resetPeakHeap() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    public static long peakHeapMb() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.newsdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: a real child process over the real seeds. */
+class AskCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path index;
+
+    @BeforeAll
+    static void buildIndex() throws Exception {
+        CliProcess indexed = CliProcess.run(index, "", "index");
+        assertThat(indexed.exitCode()).as(indexed.err()).isZero();
+        assertThat(indexed.out()).contains("5 added");
+    }
+
+    @Test
+    void ask_prints_the_answer_with_numbered_sources() throws Exception {
+        CliProcess run = CliProcess.run(index, "", "ask", "What", "does", "ATACMS", "stand", "for?");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Tactical Missile System").contains("[1]").contains("Sources:")
+                .contains("001_8c75088e5995e160.txt");
+    }
+
+    @Test
+    void ask_json_prints_the_answer_object() throws Exception {
+        CliProcess run = CliProcess.run(index, "", "ask", "--json", "How far can the longer-range ATACMS missiles travel?");
+
+        JsonNode answer = JSON.readTree(run.out());
+        assertThat(answer.get("answer").asText()).contains("180 miles");
+        assertThat(answer.get("abstained").asBoolean()).isFalse();
+        assertThat(answer.get("mode").asText()).isEqualTo("extractive");
+        assertThat(answer.get("ms").asDouble()).isPositive();
+        assertThat(answer.get("conversation").asText()).isNotBlank();
+        JsonNode citation = answer.get("citations").get(0);
+        String text = Files.readString(Path.of("seeds", citation.get("file").asText()));
+        int[] cps = text.codePoints().toArray();
+        int start = citation.get("start").asInt();
+        assertThat(new String(cps, start, citation.get("end").asInt() - start)).isEqualTo(citation.get("quote").asText());
+    }
+
+    @Test
+    void ask_jsonl_answers_every_line_in_order_keeps_conversations_and_reports_bad_lines() throws Exception {
+        String input = String.join("\n",
+                "{\"id\": \"q1\", \"question\": \"Who is NATO's Secretary General?\", \"conversation\": \"c\"}",
+                "{not json",
+                "{\"id\": \"q2\", \"question\": \"Where did he make his remarks about lifting the restrictions?\", \"conversation\": \"c\"}",
+                "{\"id\": \"q3\", \"question\": \"   \"}", "");
+
+        CliProcess run = CliProcess.run(index, input, "ask", "--jsonl");
+
+        List<JsonNode> lines = run.out().lines().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0).get("id").asText()).isEqualTo("q1");
+        assertThat(lines.get(0).get("answer").asText()).contains("Stoltenberg");
+        assertThat(lines.get(1).get("error").asText()).contains("line 2 is not JSON");
+        assertThat(lines.get(2).get("answer").asText()).containsAnyOf("Sofia", "Bulgaria");
+        assertThat(lines.get(3).get("error").asText()).contains("empty");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void bad_input_gets_one_line_and_a_non_zero_exit_without_a_stack_trace() throws Exception {
+        CliProcess empty = CliProcess.run(index, "", "ask", " ");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains("newsdesk: The question is empty").doesNotContain("Exception", "\tat ");
+
+        CliProcess huge = CliProcess.run(index, "", "ask", "x".repeat(100_000));
+        assertThat(huge.exitCode()).isEqualTo(2);
+        assertThat(huge.err()).contains("limit is 2000").doesNotContain("\tat ");
+
+        CliProcess noCorpus = CliProcess.run(index, "", "ask", "--corpus", "no/such/folder", "Anything?");
+        assertThat(noCorpus.exitCode()).isEqualTo(2);
+        assertThat(noCorpus.err()).contains("does not exist").doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.newsdesk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaults_run_offline_on_the_seeds() {
+        Settings settings = Settings.from(Map.of());
+
+        assertThat(settings.corpus()).isEqualTo(Path.of("seeds"));
+        assertThat(settings.index()).isEqualTo(Path.of("data/index"));
+        assertThat(settings.port()).isEqualTo(7070);
+        assertThat(settings.llm().enabled()).isFalse();
+        assertThat(settings.slack().enabled()).isFalse();
+    }
+
+    @Test
+    void environment_variables_override_the_defaults() {
+        Settings settings = Settings.from(Map.of("NEWSDESK_PORT", "8080", "NEWSDESK_LLM", "Ollama",
+                "SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1"));
+
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.llm().backend()).isEqualTo("ollama");
+        assertThat(settings.llm().baseUrl()).isEqualTo("http://localhost:11434");
+        assertThat(settings.slack().enabled()).isTrue();
+        assertThat(settings.slack().toString()).doesNotContain("s3cret", "xoxb-1");
+    }
+
+    @Test
+    void a_bad_value_says_which_variable_to_fix() {
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_PORT", "seventy")))
+                .isInstanceOf(NewsdeskException.class).hasMessageContaining("NEWSDESK_PORT='seventy'");
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_LLM", "gpt")))
+                .isInstanceOf(NewsdeskException.class).hasMessageContaining("none, openai or ollama");
+    }
+}
