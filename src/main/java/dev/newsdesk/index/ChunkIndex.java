@@ -22,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -119,6 +120,18 @@ public final class ChunkIndex implements Closeable {
         IndexSearcher searcher = acquire();
         try {
             return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** How many chunks of {@code file} the index holds (0 for a file it does not know). */
+    public int chunkCount(String file) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(new TermQuery(new Term(StoredChunk.FILE, file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
