@@ -76,7 +76,7 @@ public final class WebApp implements AutoCloseable {
             files.location = Location.CLASSPATH;
             files.headers = SECURITY_HEADERS;
         });
-        config.registerPlugin(metrics.plugin());
+        config.requestLogger.http(metrics::request);
     }
 
     /** Adds routes of another feature (e.g. Slack); may be called before or after {@link #start()}. */
