@@ -138,7 +138,7 @@
         const meta = el('p', 'meta', `${result.mode} · ${Math.round(result.ms)} ms`);
         answer.append(meta);
         if (result.notice) answer.append(el('p', 'notice', result.notice));
-        turn.scrollIntoView({ block: 'end' });
+        turn.scrollIntoView({ block: 'start' }); // read the answer from its question down
       },
       failed(message, retry) {
         answer.className = 'answer failed';
@@ -175,6 +175,11 @@
     tip.setAttribute('role', 'tooltip');
     tip.append(el('q', null, c.quote), el('span', 'tip-source', c.title));
     wrap.append(open, tip);
+    // The log clips what overflows it: near its top, show the quote below the marker instead.
+    const place = () => wrap.classList.toggle('below',
+      open.getBoundingClientRect().top - log.getBoundingClientRect().top < 180);
+    wrap.addEventListener('mouseenter', place);
+    wrap.addEventListener('focusin', place);
     return wrap;
   }
 
