@@ -83,6 +83,8 @@ class WebChatApiTest {
                 assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(server.get("/app.js").statusCode()).isEqualTo(200);
         assertThat(server.get("/app.css").statusCode()).isEqualTo(200);
+        assertThat(server.get("/viewer.js").statusCode()).isEqualTo(200);
+        assertThat(server.get("/dom.js").statusCode()).isEqualTo(200);
     }
 
     @Test
