@@ -113,6 +113,19 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void reports_that_agree_on_a_statement_are_noted_under_the_answer() {
+        openPage(server);
+
+        ask("What did Blinken say about adapting and adjusting?");
+
+        WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sources .agree")));
+        List<WebElement> cited = note.findElements(By.className("cite-marker"));
+        assertThat(cited).hasSizeGreaterThan(1);
+        assertThat(note.getText()).startsWith(cited.size() + " reports agree");
+        screenshot("agree.png");
+    }
+
+    @Test
     void a_question_that_looks_like_html_is_shown_as_text_and_runs_nothing() {
         openPage(server);
         String attack = "<img src=x onerror=alert(1)>";
