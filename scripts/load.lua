@@ -31,6 +31,6 @@ done = function(summary, latency, requests)
   io.write(string.format("answers/s: %.1f  p50: %.1f ms  p99: %.1f ms  max: %.1f ms\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1e3,
     latency:percentile(99) / 1e3, latency.max / 1e3))
-  io.write(string.format("errors: connect %d, read %d, write %d, timeout %d, non-2xx %d\n",
-    e.connect, e.read, e.write, e.timeout, e.status))
+  io.write(string.format("errors: %d (connect %d, read %d, write %d, timeout %d, non-2xx %d)\n",
+    e.connect + e.read + e.write + e.timeout + e.status, e.connect, e.read, e.write, e.timeout, e.status))
 end

@@ -15,7 +15,7 @@ run() { # connections, seconds, label
   echo "== $3: $1 connections, $2 s"
   out="$(wrk -t2 -c"$1" -d"$2"s --timeout 10s -s "$script" "$url")"
   echo "$out" | tail -n 2
-  errors="$(echo "$out" | tail -n 1 | grep -o '[0-9]\+' | awk '{s += $1} END {print s + 0}')"
+  errors="$(echo "$out" | awk '/^errors:/ {print $2}')"
   if [ "$3" != "warm-up" ] && [ "$errors" -ne 0 ]; then
     failed=1
   fi
