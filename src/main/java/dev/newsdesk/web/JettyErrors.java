@@ -2,19 +2,15 @@ package dev.newsdesk.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Errors Jetty answers itself, for requests too malformed to reach Javalin (a NUL in the path,
+ * Errors Jetty answers itself, for requests too malformed to reach Javalin (a NUL or "..;" in the path,
  * broken headers): JSON like every other error, instead of Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
@@ -29,15 +25,6 @@ final class JettyErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         return ByteBuffer.wrap(body(reason));
-    }
-
-    @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-                                              HttpServletResponse response, int code, String message)
-            throws IOException {
-        baseRequest.setHandled(true);
-        response.setContentType("application/json");
-        response.getOutputStream().write(body(message));
     }
 
     private byte[] body(String reason) {
