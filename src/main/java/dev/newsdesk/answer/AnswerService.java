@@ -50,6 +50,17 @@ public final class AnswerService {
         return answer.completed(id, (System.nanoTime() - started) / 1e6);
     }
 
+    /**
+     * Answers these questions and forgets them. The first answers of a new process run in the
+     * interpreter, several times slower than the rest; batch and server modes warm up before their
+     * first real question so that it is answered at full speed.
+     */
+    public void warmUp(List<String> questions) {
+        for (String question : questions) {
+            answerer.answer(question, retriever.retrieve(question, "warm-up", List.of()), AnswerListener.NONE);
+        }
+    }
+
     public int maxQuestionChars() {
         return maxQuestionChars;
     }

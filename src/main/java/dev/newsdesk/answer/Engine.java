@@ -8,10 +8,12 @@ import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.IndexBuilder;
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.Cleaner;
 import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
+import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
@@ -20,6 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +32,8 @@ import java.util.function.Consumer;
  * the front ends (cli, web, slack) only ever talk to {@link #answers()}.
  */
 public final class Engine implements Closeable {
+
+    private static final int WARM_UP_QUESTIONS = Integer.getInteger("warm", 40);
 
     private final Settings settings;
     private final Corpus corpus;
@@ -80,6 +86,29 @@ public final class Engine implements Closeable {
         return new Engine(settings, corpus, index, retriever, service, llm);
     }
 
+    /**
+     * Compiles the hot paths before real questions arrive (see {@link AnswerService#warmUp}), asking
+     * the articles' titles and opening sentences as questions. Skipped when a chat model answers: its
+     * latency dwarfs the JIT's, and warming up would cost model calls.
+     */
+    public void warmUp() {
+        if (!"none".equals(llm)) {
+            return;
+        }
+        Chunker chunker = chunker();
+        List<String> questions = new ArrayList<>();
+        corpus.articles().forEach(a -> questions.add(a.title()));
+        List<List<Sentence>> sentences = corpus.articles().stream().map(chunker::sentences).toList();
+        for (int i = 0; questions.size() < WARM_UP_QUESTIONS && i < WARM_UP_QUESTIONS; i++) {
+            for (List<Sentence> article : sentences) {
+                if (i < article.size() && questions.size() < WARM_UP_QUESTIONS) {
+                    questions.add(article.get(i).text());
+                }
+            }
+        }
+        answers.warmUp(questions);
+    }
+
     /** Builds or refreshes the index without starting the rest. */
     public static IndexBuilder.Report index(Settings settings, Consumer<String> log, IndexBuilder.Progress progress) {
         Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
@@ -92,8 +121,11 @@ public final class Engine implements Closeable {
     }
 
     private static IndexBuilder indexBuilder(Settings settings, Embedder embedder, Consumer<String> log) {
-        Chunker chunker = new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1);
-        return new IndexBuilder(settings.index(), chunker, embedder, log);
+        return new IndexBuilder(settings.index(), chunker(), embedder, log);
+    }
+
+    private static Chunker chunker() {
+        return new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1);
     }
 
     private static ChunkIndex open(Settings settings, IndexBuilder builder, Corpus corpus, Consumer<String> log,

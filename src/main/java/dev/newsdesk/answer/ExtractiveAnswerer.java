@@ -83,7 +83,7 @@ public final class ExtractiveAnswerer implements Answerer {
         Map<Sentence, Candidate> unique = new LinkedHashMap<>();
         for (StoredChunk chunk : retrieval.chunks()) {
             List<Sentence> sentences = chunk.sentences();
-            List<Set<String>> termSets = sentences.stream().map(s -> Set.copyOf(index.terms(s.text()))).toList();
+            List<Set<String>> termSets = chunk.sentenceTerms();
             for (int i = 0; i < sentences.size(); i++) {
                 Sentence s = sentences.get(i);
                 if (unique.containsKey(s)) {

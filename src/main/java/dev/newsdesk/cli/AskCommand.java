@@ -52,6 +52,7 @@ final class AskCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Engine engine = Engine.start(options.settings(), System.err::println, new ProgressBar(System.err))) {
             if (jsonl) {
+                engine.warmUp();
                 return answerLines(engine.answers(), out);
             }
             Answer answer = engine.answers().ask(String.join(" ", words), conversation);

@@ -61,7 +61,8 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("%n%s: %d chunks, index built in %.1f s (model load included)%n",
                     name, engine.index().chunkCount(), buildSeconds);
             Benchmark bench = new Benchmark(engine, asked);
-            bench.answers(2); // warm-up: JIT, caches, searcher
+            engine.warmUp();
+            bench.answers(2); // and once more over the questions themselves
             for (int threads : new int[] {1, 2}) {
                 System.out.println("  retrieval    " + bench.retrieval(threads));
                 System.out.println("  full answer  " + bench.answers(threads));

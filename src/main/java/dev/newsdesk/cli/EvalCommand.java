@@ -27,6 +27,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Engine engine = Engine.start(options.settings(), System.err::println, new ProgressBar(System.err))) {
+            engine.warmUp();
             Evaluation evaluation = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus()));
             Evaluation.Report report = evaluation.run(Evaluation.load(questions));
             if (verbose) {

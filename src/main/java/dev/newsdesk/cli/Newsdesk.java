@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
         description = "Answers questions about a folder of news articles, citing the articles with verbatim quotes.%n"
                 + "Runs offline: the index and the embedding model live on this machine.",
-        subcommands = {AskCommand.class, IndexCommand.class, EvalCommand.class, BenchCommand.class,
+        subcommands = {AskCommand.class, IndexCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsdesk {
 

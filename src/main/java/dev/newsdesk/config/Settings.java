@@ -80,7 +80,7 @@ public record Settings(
         return new Settings(
                 Path.of(or(get, "NEWSDESK_CORPUS", "seeds")),
                 Path.of(or(get, "NEWSDESK_INDEX", "data/index")),
-                or(get, "NEWSDESK_EMBEDDING_MODEL", "all-minilm-l6-v2"),
+                or(get, "NEWSDESK_EMBEDDING_MODEL", "all-minilm-l6-v2-q"),
                 integer(get, "NEWSDESK_TOP_K", 8),
                 integer(get, "NEWSDESK_MAX_QUESTION_CHARS", 2000),
                 integer(get, "NEWSDESK_MAX_CONVERSATIONS", 10_000),

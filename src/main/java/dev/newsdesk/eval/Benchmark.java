@@ -29,7 +29,10 @@ public final class Benchmark {
     }
 
     private static final String[] PHRASINGS = {"%s", "Please tell me: %s", "According to the reports, %s",
-        "Quick question: %s", "I'd like to know: %s", "From the articles: %s"};
+        "Quick question: %s", "I'd like to know: %s", "From the articles: %s", "Tell me, %s", "In short, %s",
+        "One more: %s", "%s Thanks.", "%s Please.", "So, %s", "Hi! %s", "Question: %s", "Now, %s", "And %s",
+        "Briefly, %s", "%s (asking for a friend)", "Remind me: %s", "Do you know: %s", "%s I wonder.",
+        "Help me out: %s", "Next: %s", "Okay, %s", "Well, %s"};
 
     private final Engine engine;
     private final List<String> questions;
@@ -49,9 +52,13 @@ public final class Benchmark {
         return measure(threads, q -> engine.answers().ask(q, null));
     }
 
+    /** Each measurement asks every question in three phrasings it has not used before. */
     private Latency measure(int threads, Consumer<String> call) throws Exception {
-        String format = PHRASINGS[phrasing++ % PHRASINGS.length];
-        List<String> asked = questions.stream().map(q -> String.format(format, q)).toList();
+        List<String> asked = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            String format = PHRASINGS[phrasing++ % PHRASINGS.length];
+            questions.forEach(q -> asked.add(String.format(format, q)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long started = System.nanoTime();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -32,8 +33,9 @@ public final class SyntheticCorpus {
         Files.createDirectories(folder);
         for (int a = 0; a < articles; a++) {
             StringBuilder text = new StringBuilder("Synthetic report ").append(a).append('\n');
-            for (int s = 0; s < SENTENCES_PER_ARTICLE; s++) {
-                String sentence = sentences.get(random.nextInt(sentences.size()));
+            // Without repeats: the cleaner would drop a line printed twice, and the article come out short.
+            Collections.shuffle(sentences, random);
+            for (String sentence : sentences.subList(0, Math.min(SENTENCES_PER_ARTICLE, sentences.size()))) {
                 text.append(sentence.replaceAll("\\d+", Integer.toString(random.nextInt(1000)))).append('\n');
             }
             Files.writeString(folder.resolve(String.format("synthetic_%05d.txt", a)), text);

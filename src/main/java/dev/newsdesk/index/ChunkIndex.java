@@ -10,11 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -36,13 +36,13 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class ChunkIndex implements Closeable {
 
-    /** A search hit: the chunk and its score under the search that found it. */
-    public record Hit(StoredChunk chunk, float score) {
+    /** A search hit: a chunk's id, its file and its score under the search that found it; {@link #byIds} loads chunks. */
+    public record Hit(String id, String file, float score) {
     }
 
     private final Directory directory;
     private final SearcherManager searchers;
-    private final Analyzer analyzer = new NewsAnalyzer();
+    private final NewsAnalyzer analyzer = new NewsAnalyzer();
 
     private ChunkIndex(Directory directory, SearcherManager searchers) {
         this.directory = directory;
@@ -62,11 +62,12 @@ public final class ChunkIndex implements Closeable {
 
     public List<Hit> bm25(String text, int k) {
         Query query = new QueryBuilder(analyzer).createBooleanQuery(StoredChunk.TEXT, text, BooleanClause.Occur.SHOULD);
-        return query == null ? List.of() : search(query, k);
+        return query == null ? List.of() : search(query, k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
     }
 
     public List<Hit> knn(float[] vector, int k) {
-        return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k), k);
+        return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k), k,
+                (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
     }
 
     /** The chunks with these ids, in the order given (ids no longer in the index are skipped). */
@@ -76,25 +77,14 @@ public final class ChunkIndex implements Closeable {
         }
         List<BytesRef> terms = ids.stream().map(BytesRef::new).toList();
         Map<String, StoredChunk> found = new HashMap<>();
-        search(new TermInSetQuery(StoredChunk.ID, terms), ids.size())
-                .forEach(hit -> found.put(hit.chunk().id(), hit.chunk()));
+        search(new TermInSetQuery(StoredChunk.ID, terms), ids.size(), (leaf, fields, doc, score) -> StoredChunk.read(leaf, fields, doc))
+                .forEach(chunk -> found.put(chunk.id(), chunk));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The analysed terms of {@code text}, as the BM25 field sees them (lower-cased, stemmed, no stop words). */
     public List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(StoredChunk.TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return analyzer.terms(text);
     }
 
     /** Inverse document frequency of an analysed term over the chunks, as BM25 computes it. */
@@ -125,6 +115,18 @@ public final class ChunkIndex implements Closeable {
         }
     }
 
+    /** How many chunks of {@code file} the index holds (0 for a file it does not know). */
+    public int chunkCount(String file) {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.count(new TermQuery(new Term(StoredChunk.FILE, file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** Picks up a newer commit, if any; searches already running finish on the old one. */
     public void refresh() {
         try {
@@ -134,15 +136,29 @@ public final class ChunkIndex implements Closeable {
         }
     }
 
-    private List<Hit> search(Query query, int k) {
+    /** Turns a matching document into a result; {@code doc} is within {@code leaf}. */
+    private interface Reader<T> {
+        T read(LeafReader leaf, StoredFields fields, int doc, float score) throws IOException;
+    }
+
+    private <T> List<T> search(Query query, int k, Reader<T> reader) {
         IndexSearcher searcher = acquire();
         try {
             TopDocs top = searcher.search(query, k);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            // One stored-fields reader per segment for the whole call: it keeps the block it last
+            // decompressed, and the hits of a small index mostly share a block.
+            Map<Integer, StoredFields> readers = new HashMap<>();
+            List<T> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                hits.add(new Hit(StoredChunk.read(leaf.reader(), sd.doc - leaf.docBase), sd.score));
+                int ord = ReaderUtil.subIndex(sd.doc, leaves);
+                LeafReaderContext leaf = leaves.get(ord);
+                StoredFields fields = readers.get(ord);
+                if (fields == null) {
+                    fields = leaf.reader().storedFields();
+                    readers.put(ord, fields);
+                }
+                hits.add(reader.read(leaf.reader(), fields, sd.doc - leaf.docBase, sd.score));
             }
             return hits;
         } catch (IOException e) {

@@ -15,7 +15,9 @@ import dev.newsdesk.config.NewsdeskException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -37,7 +39,7 @@ public final class Embedder {
 
     /** bge asks for an instruction before short retrieval queries; MiniLM does not. */
     private static final Map<String, Spec> MODELS = Map.of(
-            "all-minilm-l6-v2", new Spec("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json",
+            "all-minilm-l6-v2-q", new Spec("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
                     PoolingMode.MEAN, 384, ""),
             "bge-small-en-v1.5-q", new Spec("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
                     PoolingMode.CLS, 384, "Represent this sentence for searching relevant passages: "));
@@ -66,7 +68,10 @@ public final class Embedder {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(onnx.readAllBytes(), options);
+            Optional<Path> file = ModelFiles.localCopy(spec.onnx());
+            OrtSession session = file.isPresent()
+                    ? environment.createSession(file.get().toString(), options)
+                    : environment.createSession(onnx.readAllBytes(), options);
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, unpadded(tokenizer), spec.pooling());
             return new SingleThreadedModel(encoder);
         } catch (IOException | OrtException e) {

@@ -49,6 +49,7 @@ public final class IndexBuilder {
     private final Chunker chunker;
     private final Embedder embedder;
     private final Consumer<String> log;
+    private final NewsAnalyzer analyzer = new NewsAnalyzer();
 
     public IndexBuilder(Path path, Chunker chunker, Embedder embedder, Consumer<String> log) {
         this.path = path;
@@ -155,7 +156,7 @@ public final class IndexBuilder {
     }
 
     private IndexWriterConfig config(boolean rebuild) {
-        IndexWriterConfig config = new IndexWriterConfig(new NewsAnalyzer());
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
         // CREATE wipes whatever is there: the way out of a corrupt index or a model change.
         config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         return config;
@@ -173,7 +174,9 @@ public final class IndexBuilder {
         for (Chunk chunk : chunks) {
             List<float[]> sentenceVectors = chunk.sentences().stream().map(vectors::get).toList();
             writer.updateDocument(new Term(StoredChunk.ID, chunk.id()),
-                    StoredChunk.toDocument(chunk, sentenceVectors, mean(sentenceVectors)));
+                    StoredChunk.toDocument(chunk, sentenceVectors,
+                            chunk.sentences().stream().map(sentence -> analyzer.terms(sentence.text()).stream().distinct().toList()).toList(),
+                            mean(sentenceVectors)));
         }
         return chunks.size();
     }

@@ -6,17 +6,22 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
@@ -25,7 +30,8 @@ import org.apache.lucene.util.BytesRef;
  * answer can be scored sentence by sentence without embedding anything but the question.
  * This class is the one place that knows the Lucene document layout.
  */
-public record StoredChunk(String id, String file, String title, List<Sentence> sentences, List<float[]> sentenceVectors) {
+public record StoredChunk(String id, String file, String title, List<Sentence> sentences, List<float[]> sentenceVectors,
+                          List<Set<String>> sentenceTerms) {
 
     static final String ID = "id";
     static final String FILE = "file";
@@ -35,13 +41,19 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
     private static final String OFFSETS = "offsets";
     private static final String SENTENCES = "sentences";
     private static final String SENTENCE_VECTORS = "sentence_vectors";
+    private static final String SENTENCE_TERMS = "sentence_terms";
 
-    static Document toDocument(Chunk chunk, List<float[]> sentenceVectors, float[] chunkVector) {
+    static Document toDocument(Chunk chunk, List<float[]> sentenceVectors, List<List<String>> sentenceTerms,
+                               float[] chunkVector) {
         Document doc = new Document();
         // Exact-match keyword, stored: the stable key that updateDocument replaces by.
         doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
+        // The id again as doc values: a search hit's id without decompressing stored fields.
+        doc.add(new SortedDocValuesField(ID, new BytesRef(chunk.id())));
         // Exact-match keyword, stored: lets a changed or removed file's chunks be deleted in one call.
         doc.add(new StringField(FILE, chunk.file(), Field.Store.YES));
+        // And as doc values, so a hit tells its file without loading the chunk.
+        doc.add(new SortedDocValuesField(FILE, new BytesRef(chunk.file())));
         // Stored only: shown with citations, not searched (every chunk of a file shares it, so it would
         // only tilt BM25 toward articles whose headline repeats the question's words).
         doc.add(new StoredField(TITLE, chunk.title()));
@@ -56,15 +68,30 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
         }
         doc.add(new StoredField(OFFSETS, offsets.toString()));
         doc.add(new StoredField(SENTENCES, String.join("\n", chunk.sentences().stream().map(Sentence::text).toList())));
+        // Stored only: each sentence's analysed terms, so answers are scored without re-analysing text.
+        doc.add(new StoredField(SENTENCE_TERMS, String.join("\n", sentenceTerms.stream().map(t -> String.join(" ", t)).toList())));
         // Doc values, not a stored field: read uncompressed per hit, and they keep the stored-field
         // blocks small, so loading a hit's text stays cheap.
         doc.add(new BinaryDocValuesField(SENTENCE_VECTORS, pack(sentenceVectors)));
         return doc;
     }
 
-    /** Reads the chunk of document {@code doc} (an id within {@code leaf}). */
-    static StoredChunk read(LeafReader leaf, int doc) throws IOException {
-        Document stored = leaf.storedFields().document(doc);
+    /** The search hit of document {@code doc} (an id within {@code leaf}), from doc values only. */
+    static ChunkIndex.Hit hit(LeafReader leaf, int doc, float score) throws IOException {
+        return new ChunkIndex.Hit(keyword(leaf, ID, doc), keyword(leaf, FILE, doc), score);
+    }
+
+    private static String keyword(LeafReader leaf, String field, int doc) throws IOException {
+        SortedDocValues values = leaf.getSortedDocValues(field);
+        if (values == null || !values.advanceExact(doc)) {
+            throw new CorruptIndexException("document " + doc + " has no " + field, field);
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+
+    /** Reads the chunk of document {@code doc} (an id within {@code leaf}, whose stored fields are given). */
+    static StoredChunk read(LeafReader leaf, StoredFields fields, int doc) throws IOException {
+        Document stored = fields.document(doc);
         BinaryDocValues vectors = leaf.getBinaryDocValues(SENTENCE_VECTORS);
         if (vectors == null || !vectors.advanceExact(doc)) {
             throw new CorruptIndexException("chunk " + stored.get(ID) + " has no sentence vectors", SENTENCE_VECTORS);
@@ -81,7 +108,10 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
             String[] se = offsets[i].split(",");
             sentences.add(new Sentence(file, Integer.parseInt(se[0]), Integer.parseInt(se[1]), texts[i]));
         }
-        return new StoredChunk(doc.get(ID), file, doc.get(TITLE), sentences, unpack(packed, sentences.size()));
+        List<Set<String>> terms = Arrays.stream(doc.get(SENTENCE_TERMS).split("\n", -1))
+                .map(line -> line.isEmpty() ? Set.<String>of() : Set.copyOf(Arrays.asList(line.split(" "))))
+                .toList();
+        return new StoredChunk(doc.get(ID), file, doc.get(TITLE), sentences, unpack(packed, sentences.size()), terms);
     }
 
     private static BytesRef pack(List<float[]> vectors) {

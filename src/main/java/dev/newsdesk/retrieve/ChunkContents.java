@@ -9,8 +9,10 @@ import dev.newsdesk.ingest.Sentence;
 import java.util.List;
 
 /**
- * Turns index hits into LangChain4j {@link Content}. Both retrievers build identical segments for the
- * same chunk (no per-retriever score in them), which is what lets reciprocal rank fusion merge them.
+ * Turns index hits and chunks into LangChain4j {@link Content}. The retrievers return references: the
+ * chunk id as text and metadata, identical for the same chunk whichever retriever found it (no score
+ * in them), which is what lets reciprocal rank fusion merge them, and loading nothing from stored
+ * fields. {@link Retriever} then loads the fused top k and turns them into full contents.
  */
 final class ChunkContents {
 
@@ -21,8 +23,10 @@ final class ChunkContents {
     private ChunkContents() {
     }
 
-    static List<Content> of(List<ChunkIndex.Hit> hits) {
-        return hits.stream().map(hit -> of(hit.chunk())).toList();
+    static List<Content> references(List<ChunkIndex.Hit> hits) {
+        return hits.stream()
+                .map(hit -> Content.from(TextSegment.from(hit.id(), new Metadata().put(CHUNK_ID, hit.id()))))
+                .toList();
     }
 
     static Content of(StoredChunk chunk) {

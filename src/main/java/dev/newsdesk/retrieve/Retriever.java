@@ -46,6 +46,8 @@ public final class Retriever {
                 .queryRouter(new DefaultQueryRouter(
                         new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK)))
                 .contentAggregator(new DefaultContentAggregator())
+                // Answerers take the retrieved chunks, not a prompt with the contents pasted in.
+                .contentInjector((contents, message) -> message)
                 // Two retrievers over an in-process index: a thread hop costs more than it saves.
                 .executor(Runnable::run)
                 .build();
@@ -57,8 +59,8 @@ public final class Retriever {
         Metadata metadata = Metadata.from(message, conversationId, history);
         String standalone = transformer.transform(Query.from(question, metadata)).iterator().next().text();
         AugmentationResult result = augmentor.augment(new AugmentationRequest(message, metadata));
-        List<Content> top = result.contents().stream().limit(topK).toList();
-        List<StoredChunk> chunks = index.byIds(top.stream().map(ChunkContents::chunkId).toList());
-        return new Retrieval(standalone, embeddings.of(standalone), top, chunks);
+        List<String> top = result.contents().stream().limit(topK).map(ChunkContents::chunkId).toList();
+        List<StoredChunk> chunks = index.byIds(top);
+        return new Retrieval(standalone, embeddings.of(standalone), chunks.stream().map(ChunkContents::of).toList(), chunks);
     }
 }

@@ -77,10 +77,10 @@ public final class SlackApp implements AutoCloseable {
         app.post("/slack/interactions", signed(interactions::handle));
     }
 
-    /** For the web app's /health: {@code slack: on}, the bot's user id once known, the queue's load. */
+    /** For the web app's /health under "slack": status on, the bot's user id once known, the queue's load. */
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("slack", "on");
+        health.put("status", "on");
         health.put("bot", poster.knownBotUserId().orElse("unknown"));
         health.put("queued", queue.queued());
         health.put("busy", queue.active());

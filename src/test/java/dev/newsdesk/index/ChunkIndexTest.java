@@ -3,6 +3,7 @@ package dev.newsdesk.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,26 +11,41 @@ class ChunkIndexTest {
 
     private final ChunkIndex index = TestEngines.shared().index();
 
+    private List<StoredChunk> load(List<ChunkIndex.Hit> hits) {
+        return index.byIds(hits.stream().map(ChunkIndex.Hit::id).toList());
+    }
+
     @Test
     void bm25_finds_the_chunk_that_holds_the_words() {
         List<ChunkIndex.Hit> hits = index.bm25("ATACMS 180 miles", 3);
-        assertThat(hits.get(0).chunk().sentences()).anySatisfy(s -> assertThat(s.text()).contains("180 miles"));
+        assertThat(hits).extracting(ChunkIndex.Hit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(load(hits).get(0).sentences()).anySatisfy(s -> assertThat(s.text()).contains("180 miles"));
     }
 
     @Test
     void knn_finds_a_paraphrase_that_shares_no_words() {
-        float[] query = Embedder.named("all-minilm-l6-v2").embedQuery("distance the rockets can fly");
-        List<ChunkIndex.Hit> hits = index.knn(query, 5);
-        assertThat(hits).anySatisfy(h -> assertThat(h.chunk().sentences())
+        float[] query = Embedder.named("all-minilm-l6-v2-q").embedQuery("distance the rockets can fly");
+        assertThat(load(index.knn(query, 5))).anySatisfy(chunk -> assertThat(chunk.sentences())
                 .anySatisfy(s -> assertThat(s.text()).contains("180 miles")));
     }
 
     @Test
-    void chunks_come_back_with_one_vector_per_sentence() {
-        StoredChunk chunk = index.bm25("Kirby", 1).get(0).chunk();
+    void chunks_come_back_with_the_vectors_and_terms_of_each_sentence() {
+        List<ChunkIndex.Hit> hits = index.bm25("Kirby", 2);
+        StoredChunk chunk = load(hits).get(0);
+        assertThat(chunk.id()).isEqualTo(hits.get(0).id());
         assertThat(chunk.sentenceVectors()).hasSameSizeAs(chunk.sentences());
         assertThat(chunk.sentenceVectors().get(0)).hasSize(384);
-        assertThat(index.byIds(List.of(chunk.id()))).extracting(StoredChunk::id).containsExactly(chunk.id());
+        assertThat(chunk.sentenceTerms()).hasSameSizeAs(chunk.sentences());
+        assertThat(chunk.sentenceTerms().get(0)).containsExactlyInAnyOrderElementsOf(
+                new HashSet<>(index.terms(chunk.sentences().get(0).text())));
+    }
+
+    @Test
+    void by_ids_keeps_the_order_asked_and_skips_unknown_ids() {
+        List<String> ids = index.bm25("Ukraine weapons", 3).stream().map(ChunkIndex.Hit::id).toList();
+        List<String> asked = List.of(ids.get(2), "nope.txt#0", ids.get(0));
+        assertThat(index.byIds(asked)).extracting(StoredChunk::id).containsExactly(ids.get(2), ids.get(0));
     }
 
     @Test

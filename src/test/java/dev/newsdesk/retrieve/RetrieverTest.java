@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RetrieverTest {
 
     private final ChunkIndex index = TestEngines.shared().index();
-    private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named("all-minilm-l6-v2")),
+    private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named(TestEngines.shared().settings().embeddingModel())),
             new FollowUpQueryTransformer(), 4);
 
     @Test

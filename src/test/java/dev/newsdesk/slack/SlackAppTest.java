@@ -20,7 +20,7 @@ class SlackAppTest {
                 Thread.sleep(20);
             }
 
-            assertThat(harness.app.health()).containsEntry("slack", "on").containsEntry("bot", FakeSlack.BOT_USER_ID)
+            assertThat(harness.app.health()).containsEntry("status", "on").containsEntry("bot", FakeSlack.BOT_USER_ID)
                     .containsKeys("queued", "busy");
         }
     }

@@ -1,0 +1,74 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.config.Settings;
+import dev.newsdesk.slack.SlackApp;
+import dev.newsdesk.web.WebApp;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the chat page and the JSON API (/api/chat, /api/chat/stream, /api/sources, /health,"
+                + " /metrics).",
+                "Listens at once and builds or refreshes the index meanwhile; /health answers 200 when ready."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: $NEWSDESK_PORT or 7070; 0 = any free).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: $NEWSDESK_HOST or 127.0.0.1; 0.0.0.0 = all interfaces).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> overrides = new HashMap<>();
+        if (port != null) {
+            overrides.put("NEWSDESK_PORT", port.toString());
+        }
+        if (host != null) {
+            overrides.put("NEWSDESK_HOST", host);
+        }
+        Settings settings = options.settings(overrides);
+        WebApp web = new WebApp(settings).start();
+        String url = "http://" + settings.host() + ":" + web.port() + "/";
+        System.err.println("newsdesk: listening on " + url + " (loading the index)");
+        Engine engine;
+        try {
+            engine = Engine.start(settings, System.err::println, new ProgressBar(System.err), web.meters());
+        } catch (RuntimeException e) {
+            web.close();
+            throw e;
+        }
+        engine.warmUp();
+        SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters()) : null;
+        if (slack != null) {
+            web.addRoutes(slack::addRoutes);
+            System.err.println("newsdesk: Slack endpoints on at " + url + "slack/events, /slack/commands, /slack/interactions");
+        }
+        web.ready(engine, slack == null ? () -> "off" : slack::health);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            if (slack != null) {
+                slack.close();
+            }
+            try {
+                engine.close();
+            } catch (IOException e) {
+                System.err.println("newsdesk: closing the index failed: " + e.getMessage());
+            }
+        }));
+        System.err.println("newsdesk: ready at " + url + " (" + engine.index().chunkCount() + " chunks)");
+        // Jetty serves on its own threads; this one waits until Ctrl-C or TERM ends the process.
+        Thread.currentThread().join();
+        return 0;
+    }
+}

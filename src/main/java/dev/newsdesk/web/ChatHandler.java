@@ -1,0 +1,142 @@
+package dev.newsdesk.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.AnswerListener;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.answer.InvalidQuestionException;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asking questions: POST /api/chat answers in one JSON object; GET /api/chat/stream answers as
+ * Server-Sent Events — {@code sources}, then {@code delta}s of text, then {@code done} with the
+ * answer object, or {@code error}. The stream forwards whatever the answerer reports through its
+ * {@link AnswerListener}, so a token-by-token answerer streams without changes here.
+ */
+final class ChatHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
+    private static final String EVENT_STREAM = "text/event-stream";
+    private static final String EXAMPLE = "send a JSON object like {\"question\": \"…\", \"conversation\": \"…\"}"
+            + " (conversation optional)";
+
+    private final EngineRef engine;
+    private final Metrics metrics;
+    private final ObjectMapper json;
+    private final SseHandler events = new SseHandler(this::stream);
+
+    ChatHandler(EngineRef engine, Metrics metrics, ObjectMapper json) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    void ask(Context ctx) {
+        JsonNode request = body(ctx);
+        Answer answer = engine.get().answers().ask(text(request, "question", true), text(request, "conversation", false));
+        metrics.answered(answer);
+        ctx.json(answer);
+    }
+
+    void stream(Context ctx) throws Exception {
+        // Javalin only opens a stream for exactly this Accept header (what EventSource sends) and
+        // otherwise answers an empty 200, which would look like a silent success.
+        if (!EVENT_STREAM.equals(ctx.header(Header.ACCEPT))) {
+            throw new HttpResponseException(HttpStatus.NOT_ACCEPTABLE.getCode(),
+                    "This is an event stream: open it with EventSource or send 'Accept: text/event-stream'.");
+        }
+        events.handle(ctx);
+    }
+
+    /** Runs on Javalin's async executor; the response is already 200, so failures become error events. */
+    private void stream(SseClient client) {
+        Context ctx = client.ctx();
+        try {
+            Answer answer = engine.get().answers().ask(ctx.queryParam("question"), ctx.queryParam("conversation"),
+                    new AnswerListener() {
+                        @Override
+                        public void onSources(List<Citation> sources) {
+                            client.sendEvent("sources", sources);
+                        }
+
+                        @Override
+                        public void onDelta(String text) {
+                            client.sendEvent("delta", Map.of("text", text));
+                        }
+                    });
+            metrics.answered(answer);
+            client.sendEvent("done", answer);
+        } catch (InvalidQuestionException | HttpResponseException e) {
+            client.sendEvent("error", Map.of("error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("streaming an answer failed", e);
+            client.sendEvent("error", Map.of("error", WebApp.SERVER_FAULT));
+        } finally {
+            client.close();
+        }
+    }
+
+    private JsonNode body(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
+                    "The body must be JSON with 'Content-Type: application/json'; " + EXAMPLE + ".");
+        }
+        JsonNode request;
+        try {
+            request = json.readTree(limited(ctx));
+        } catch (JsonProcessingException e) {
+            throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + EXAMPLE + ".");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // parsing bytes in memory does no I/O
+        }
+        if (request == null || !request.isObject()) {
+            throw new BadRequestResponse("The body is not a JSON object; " + EXAMPLE + ".");
+        }
+        return request;
+    }
+
+    /** The body, refused past the size limit even when it comes chunked, without a Content-Length to check. */
+    private static byte[] limited(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes((int) WebApp.MAX_REQUEST_BYTES + 1);
+            if (body.length > WebApp.MAX_REQUEST_BYTES) {
+                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The body is larger than "
+                        + WebApp.MAX_REQUEST_BYTES / 1024 + " KB; " + EXAMPLE + ".");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequestResponse("The body could not be read (" + e.getMessage() + "); " + EXAMPLE + ".");
+        }
+    }
+
+    private static String text(JsonNode request, String field, boolean required) {
+        JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new BadRequestResponse("The body has no \"" + field + "\"; " + EXAMPLE + ".");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadRequestResponse("\"" + field + "\" must be a string; " + EXAMPLE + ".");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.newsdesk.web;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.config.Settings;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** GET /health: 200 once the index is loaded and questions can be answered, 503 before. */
+final class HealthHandler {
+
+    private final EngineRef engine;
+    private final String mode;
+    private volatile Supplier<Object> slack;
+
+    HealthHandler(Settings settings, EngineRef engine) {
+        this.engine = engine;
+        this.mode = settings.llm().enabled() ? Answer.LLM : Answer.EXTRACTIVE;
+        this.slack = () -> settings.slack().enabled() ? "starting" : "off";
+    }
+
+    /** What to report for Slack from now on ("off", or the Slack app's own health). */
+    void slack(Supplier<Object> status) {
+        this.slack = status;
+    }
+
+    void health(Context ctx) {
+        Optional<Engine> loaded = engine.current();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", loaded.isPresent() ? "ok" : "loading");
+        loaded.ifPresent(e -> {
+            body.put("articles", e.corpus().articles().size());
+            body.put("chunks", e.index().chunkCount());
+            body.put("llm", e.llm());
+        });
+        body.put("mode", mode);
+        body.put("slack", slack.get());
+        ctx.status(loaded.isPresent() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.newsdesk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.InvalidQuestionException;
+import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.config.Settings;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web front end on one Javalin server: the chat page, the JSON API, /health and /metrics.
+ * It listens before the engine exists, so that a slow first index build shows as "loading" (503)
+ * on /health rather than as a refused connection; {@link #ready(Engine)} then switches the API on.
+ * Other features add their routes with {@link #addRoutes(Consumer)}.
+ */
+public final class WebApp implements AutoCloseable {
+
+    static final String SERVER_FAULT = "Something went wrong on the server; it has been logged. Please try again.";
+
+    /** A question and a conversation id fit in a few KB; anything near this is a mistake or abuse. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    // The page loads nothing but its own files; even a rendering mistake could not run injected script.
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none';"
+                    + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
+
+    private final Settings settings;
+    private final EngineRef engine = new EngineRef();
+    private final HealthHandler health;
+    private final Metrics metrics = new Metrics();
+    private final Javalin app;
+
+    public WebApp(Settings settings) {
+        this.settings = settings;
+        ObjectMapper json = new ObjectMapper();
+        this.app = Javalin.create(config -> configure(config, json));
+        ChatHandler chat = new ChatHandler(engine, metrics, json);
+        this.health = new HealthHandler(settings, engine);
+        SourcesHandler sources = new SourcesHandler(engine);
+        app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header))
+                .get("/health", health::health)
+                .get("/metrics", metrics::scrape)
+                .post("/api/chat", chat::ask)
+                .get("/api/chat/stream", chat::stream)
+                .get("/api/sources", sources::list)
+                .get("/api/sources/{file}", sources::one)
+                .exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()))
+                .exception(InvalidQuestionException.class, (e, ctx) -> error(ctx, 400, e.getMessage()))
+                .exception(Exception.class, this::unexpected);
+    }
+
+    private void configure(JavalinConfig config, ObjectMapper json) {
+        config.showJavalinBanner = false;
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
+        // The stream takes the question in its URL: 2000 characters, percent-encoded, can pass Jetty's
+        // default 8 KB, and EventSource would then show a refused request as an unreachable server.
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = Location.CLASSPATH;
+        });
+        config.requestLogger.http(metrics::request);
+    }
+
+    /** Adds routes of another feature (e.g. Slack); may be called before or after {@link #start()}. */
+    public WebApp addRoutes(Consumer<Javalin> routes) {
+        routes.accept(app);
+        return this;
+    }
+
+    /** Listens on the configured host and port (port 0: any free port, see {@link #port()}). */
+    public WebApp start() {
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            throw new NewsdeskException("Cannot listen on " + settings.host() + ":" + settings.port() + " ("
+                    + e.getMessage() + "); pass --port or set NEWSDESK_PORT to a free port.", e);
+        }
+        return this;
+    }
+
+    /** Serves questions from {@code loaded} from now on; /health turns 200. */
+    public void ready(Engine loaded) {
+        ready(loaded, () -> "off");
+    }
+
+    /** As {@link #ready(Engine)}, with what /health should say of the Slack endpoints. */
+    public void ready(Engine loaded, Supplier<Object> slack) {
+        metrics.indexLoaded(loaded.index());
+        health.slack(slack);
+        engine.set(loaded);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Where other features register their meters, so that /metrics shows them. */
+    public MeterRegistry meters() {
+        return metrics.registry();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), SERVER_FAULT);
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.newsdesk.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.TestEngines;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A real {@link WebApp} on a free loopback port, serving the shared test engine, and a plain HTTP
+ * client to talk to it. Each test class starts its own and closes it when done.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final WebApp web;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestServer(WebApp web) {
+        this.web = web;
+    }
+
+    /** A server that has the shared engine and answers questions. */
+    static TestServer ready() {
+        TestServer server = notReady();
+        server.web.ready(engine());
+        return server;
+    }
+
+    /** A server still waiting for its engine, as while the index is being built. */
+    static TestServer notReady() {
+        Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"),
+                Map.of("NEWSDESK_PORT", "0"));
+        return new TestServer(new WebApp(settings).start());
+    }
+
+    static Engine engine() {
+        return TestEngines.shared();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + web.port() + path;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", accept).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> chat(Map<String, ?> request) {
+        try {
+            return post("/api/chat", "application/json", JSON.writeValueAsString(request));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        web.close();
+    }
+}
