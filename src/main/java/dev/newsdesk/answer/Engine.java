@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  */
 public final class Engine implements Closeable {
 
-    private static final int WARM_UP_QUESTIONS = Integer.getInteger("warm", 40);
+    private static final int WARM_UP_QUESTIONS = Integer.getInteger("warm", 20);
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("rounds", 8);
 
     private final Settings settings;
     private final Corpus corpus;
@@ -106,7 +107,10 @@ public final class Engine implements Closeable {
                 }
             }
         }
-        answers.warmUp(questions);
+        // Repeats cost no embedding (it is cached), so they give the compiler many cheap runs of the rest.
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            answers.warmUp(questions);
+        }
     }
 
     /** Builds or refreshes the index without starting the rest. */

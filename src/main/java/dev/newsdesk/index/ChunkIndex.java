@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -63,6 +65,14 @@ public final class ChunkIndex implements Closeable {
     public List<Hit> bm25(String text, int k) {
         Query query = new QueryBuilder(analyzer).createBooleanQuery(StoredChunk.TEXT, text, BooleanClause.Occur.SHOULD);
         return query == null ? List.of() : search(query, k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+    }
+
+    /** BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first. */
+    public List<Hit> anyOf(Collection<String> terms, int k) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        terms.forEach(t -> query.add(new TermQuery(new Term(StoredChunk.TEXT, t)), BooleanClause.Occur.SHOULD));
+        return terms.isEmpty() ? List.of()
+                : search(query.build(), k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
     }
 
     public List<Hit> knn(float[] vector, int k) {
