@@ -16,7 +16,7 @@ class ChunkIndexTest {
     }
 
     @Test
-    void bm25_finds_the_chunk_that_holds_the_words() {
+    void bm_25_finds_the_chunk_that_holds_the_words() {
         List<ChunkIndex.Hit> hits = index.bm25("ATACMS 180 miles", 3);
         assertThat(hits).extracting(ChunkIndex.Hit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(load(hits).get(0).sentences()).anySatisfy(s -> assertThat(s.text()).contains("180 miles"));

@@ -37,7 +37,7 @@ class CorpusLoaderTest {
     }
 
     @Test
-    void skips_binary_and_non_utf8_files_with_a_warning_and_keeps_the_rest() throws IOException {
+    void skips_binary_and_non_utf_8_files_with_a_warning_and_keeps_the_rest() throws IOException {
         Files.writeString(dir.resolve("good.txt"), "Good\nText.");
         Files.write(dir.resolve("latin1.txt"), "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
         Files.write(dir.resolve("binary.txt"), new byte[] {'P', 'K', 0, 1, 2});

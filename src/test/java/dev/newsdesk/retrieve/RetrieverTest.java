@@ -16,7 +16,7 @@ class RetrieverTest {
             new FollowUpQueryTransformer(), 4);
 
     @Test
-    void fuses_bm25_and_vector_results_into_the_top_k_chunks() {
+    void fuses_bm_25_and_vector_results_into_the_top_k_chunks() {
         Retriever.Retrieval retrieval = retriever.retrieve("What does ATACMS stand for?", "t", List.of());
 
         assertThat(retrieval.chunks()).hasSize(4);

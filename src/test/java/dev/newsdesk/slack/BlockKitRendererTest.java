@@ -20,7 +20,7 @@ class BlockKitRendererTest {
     private final BlockKitRenderer renderer = new BlockKitRenderer();
 
     @Test
-    void anAnswerIsASectionThenOneContextPerSourceThenVoteButtons() {
+    void an_answer_is_a_section_then_one_context_per_source_then_vote_buttons() {
         Answer answer = answer("Blinken said the U.S. would adapt. [1] Putin warned of escalation. [2]", 2);
 
         SlackMessage message = renderer.render(answer, "abc123", null);
@@ -38,7 +38,7 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void ampersandsAndAngleBracketsAreEscapedEverywhere() {
+    void ampersands_and_angle_brackets_are_escaped_everywhere() {
         Answer answer = new Answer("AT&T said <b> is > <@U123> [1]", false,
                 List.of(new Citation(1, "a&b.txt", "Q&A <live>", "x < y & z", 0, 9)), "extractive", 1, "c", null);
 
@@ -51,7 +51,7 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void aLongAnswerIsSplitIntoSectionsOfAtMost3000CharactersWithNothingLost() {
+    void a_long_answer_is_split_into_sections_of_at_most_3000_characters_with_nothing_lost() {
         String sentence = "Blinken said the United States would adapt and adjust as necessary. ";
         String long1 = sentence.repeat(150).strip();
 
@@ -64,7 +64,7 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void manySourcesAndAHugeAnswerStayWithinSlacksBlockLimits() {
+    void many_sources_and_a_huge_answer_stay_within_slacks_block_limits() {
         String word = "x".repeat(4000) + " ";
         SlackMessage message = renderer.render(answer(word.repeat(40), 30), "id", null);
 
@@ -78,7 +78,7 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void anAbstentionIsSaidPlainlyWithoutSources() {
+    void an_abstention_is_said_plainly_without_sources() {
         Answer answer = Answer.abstention("The articles do not mention Cup, so they cannot answer this.", "extractive");
 
         SlackMessage message = renderer.render(answer, "id", null);
@@ -89,7 +89,7 @@ class BlockKitRendererTest {
     }
 
     @Test
-    void aLongQuoteIsShortenedInTheSourceLine() {
+    void a_long_quote_is_shortened_in_the_source_line() {
         Answer answer = new Answer("A [1]", false, List.of(new Citation(1, "f.txt", "T", "word ".repeat(200), 0, 1000)),
                 "extractive", 1, "c", null);
 

@@ -19,7 +19,7 @@ class DeliveryPolicyTest {
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
-    void aConnectionThatWasNeverMadeIsRetried() {
+    void a_connection_that_was_never_made_is_retried() {
         boolean delivered = policy.deliver("test", n -> attempts.incrementAndGet() == 1
                 ? Attempt.failed(new ConnectException("Connection refused"), n)
                 : Attempt.done());
@@ -30,7 +30,7 @@ class DeliveryPolicyTest {
     }
 
     @Test
-    void aRequestThatMayHaveArrivedIsNeverSentAgain() {
+    void a_request_that_may_have_arrived_is_never_sent_again() {
         boolean delivered = policy.deliver("test", n -> {
             attempts.incrementAndGet();
             return Attempt.failed(new SocketTimeoutException("timeout"), n);
@@ -42,14 +42,14 @@ class DeliveryPolicyTest {
     }
 
     @Test
-    void wrappedConnectFailuresCountAsNeverConnected() {
+    void wrapped_connect_failures_count_as_never_connected() {
         Attempt attempt = Attempt.failed(new IOException("wrapped", new ConnectException("refused")), 1);
 
         assertThat(attempt.retry()).isTrue();
     }
 
     @Test
-    void retriesStopAfterTheLastAttemptAndTheLossIsCounted() {
+    void retries_stop_after_the_last_attempt_and_the_loss_is_counted() {
         boolean delivered = policy.deliver("test", n -> {
             attempts.incrementAndGet();
             return Attempt.retryAfter(Duration.ZERO, "ratelimited");
@@ -61,7 +61,7 @@ class DeliveryPolicyTest {
     }
 
     @Test
-    void retryAfterIsTakenFromSlackOrElseBacksOffExponentially() {
+    void retry_after_is_taken_from_slack_or_else_backs_off_exponentially() {
         assertThat(DeliveryPolicy.retryAfter("7", 1)).isEqualTo(Duration.ofSeconds(7));
         assertThat(DeliveryPolicy.retryAfter(null, 1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(DeliveryPolicy.retryAfter("soon", 3)).isEqualTo(Duration.ofSeconds(4));

@@ -33,7 +33,7 @@ class FeedbackTest {
     }
 
     @Test
-    void aThumbsUpIsWrittenToTheLogWithQuestionAndAnswerCountedAndThanked() throws Exception {
+    void a_thumbs_up_is_written_to_the_log_with_question_and_answer_counted_and_thanked() throws Exception {
         String ts = SlackHarness.ts();
         harness.postEvent(envelope("Ev-feedback", mention("C1", "what is ATACMS?", ts, null)));
         Call answer = harness.slack.awaitDelivered("chat.postMessage", 1).get(0);
@@ -60,7 +60,7 @@ class FeedbackTest {
     }
 
     @Test
-    void aVoteOnAnAnswerNoLongerRememberedIsStillLoggedWithTheMessageText() throws Exception {
+    void a_vote_on_an_answer_no_longer_remembered_is_still_logged_with_the_message_text() throws Exception {
         ObjectNode payload = click(BlockKitRenderer.VOTE_DOWN, "0123456789abcdef", "thanks-2");
         payload.putObject("message").put("text", "An answer from before a restart [1]");
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SlackAppTest {
 
     @Test
-    void healthSaysOnAndNamesTheBotOnceSlackHasToldIt() throws Exception {
+    void health_says_on_and_names_the_bot_once_slack_has_told_it() throws Exception {
         try (SlackHarness harness = new SlackHarness()) {
             long deadline = System.nanoTime() + FakeSlack.PATIENCE.toNanos();
             while (!FakeSlack.BOT_USER_ID.equals(harness.app.health().get("bot")) && System.nanoTime() < deadline) {
@@ -26,7 +26,7 @@ class SlackAppTest {
     }
 
     @Test
-    void withoutASigningSecretTheAppIsNotCreated() {
+    void without_a_signing_secret_the_app_is_not_created() {
         Settings.Slack off = Settings.from(Map.of()).slack();
 
         assertThat(off.enabled()).isFalse();
@@ -35,7 +35,7 @@ class SlackAppTest {
     }
 
     @Test
-    void theFeedbackFileIsConfigurableAndDefaultsUnderData() {
+    void the_feedback_file_is_configurable_and_defaults_under_data() {
         assertThat(Settings.from(Map.of()).slack().feedbackFile()).isEqualTo(Path.of("data/feedback.jsonl"));
         assertThat(Settings.from(Map.of("NEWSDESK_FEEDBACK_FILE", "/tmp/votes.jsonl")).slack().feedbackFile())
                 .isEqualTo(Path.of("/tmp/votes.jsonl"));

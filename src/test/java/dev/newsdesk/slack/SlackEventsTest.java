@@ -41,7 +41,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aRequestWithAWrongSignatureIsRefusedWith401() throws Exception {
+    void a_request_with_a_wrong_signature_is_refused_with_401() throws Exception {
         String body = envelope("Ev-bad", mention("C1", "what is ATACMS?", ts(), null));
         String forged = SlackHarness.sign("not-the-secret", SlackHarness.now(), body);
 
@@ -53,7 +53,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aTamperedBodyIsRefusedWith401() throws Exception {
+    void a_tampered_body_is_refused_with_401() throws Exception {
         long now = SlackHarness.now();
         String signed = envelope("Ev-tamper", mention("C1", "what is ATACMS?", ts(), null));
         String sent = signed.replace("ATACMS", "anything");
@@ -65,7 +65,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aCorrectlySignedButStaleRequestIsRefusedWith401() throws Exception {
+    void a_correctly_signed_but_stale_request_is_refused_with_401() throws Exception {
         String body = envelope("Ev-stale", mention("C1", "what is ATACMS?", ts(), null));
 
         HttpResponse<String> old = harness.post("/slack/events", "application/json", body,
@@ -78,7 +78,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void urlVerificationEchoesTheChallenge() throws Exception {
+    void url_verification_echoes_the_challenge() throws Exception {
         HttpResponse<String> response = harness.postEvent(
                 "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
 
@@ -87,7 +87,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aMentionIsAnsweredInItsOwnThreadWithCitedSourcesAndFeedbackButtons() throws Exception {
+    void a_mention_is_answered_in_its_own_thread_with_cited_sources_and_feedback_buttons() throws Exception {
         String ts = ts();
 
         HttpResponse<String> ack = harness.postEvent(envelope("Ev-mention", mention("C1", "what is ATACMS?", ts, null)));
@@ -102,7 +102,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aMentionInsideAThreadIsAnsweredInThatThreadUnderItsRoot() throws Exception {
+    void a_mention_inside_a_thread_is_answered_in_that_thread_under_its_root() throws Exception {
         String root = ts();
 
         harness.postEvent(envelope("Ev-in-thread", mention("C2", "what is ATACMS?", ts(), root)));
@@ -112,7 +112,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aRetriedEventIsAnsweredExactlyOnce() throws Exception {
+    void a_retried_event_is_answered_exactly_once() throws Exception {
         String body = envelope("Ev-retried", mention("C3", "what is ATACMS?", ts(), null));
 
         harness.postEvent(body);
@@ -130,7 +130,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void concurrentDeliveriesOfOneEventAreAnsweredExactlyOnce() throws Exception {
+    void concurrent_deliveries_of_one_event_are_answered_exactly_once() throws Exception {
         String body = envelope("Ev-concurrent-twins", mention("C4", "what is ATACMS?", ts(), null));
 
         runConcurrently(8, i -> harness.postEvent(body, Map.of("X-Slack-Retry-Num", String.valueOf(i % 4))));
@@ -142,7 +142,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aDirectMessageIsAnsweredInTheDirectMessage() throws Exception {
+    void a_direct_message_is_answered_in_the_direct_message() throws Exception {
         String ts = ts();
 
         harness.postEvent(envelope("Ev-dm", directMessage("D1", "what is ATACMS?", ts)));
@@ -154,7 +154,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aMentionWithoutAQuestionGetsTheOneLineReasonInItsThread() throws Exception {
+    void a_mention_without_a_question_gets_the_one_line_reason_in_its_thread() throws Exception {
         String ts = ts();
 
         harness.postEvent(envelope("Ev-empty", mention("C11", "  ", ts, null)));
@@ -166,7 +166,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aQuestionTheArticlesCannotAnswerIsSaidPlainlyWithoutSources() throws Exception {
+    void a_question_the_articles_cannot_answer_is_said_plainly_without_sources() throws Exception {
         harness.postEvent(envelope("Ev-abstain", mention("C12", "Who won the 1998 World Cup?", ts(), null)));
 
         Call post = harness.slack.awaitDelivered(POST, 1).get(0);
@@ -175,7 +175,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aFollowUpInAThreadIsAnsweredInTheContextOfTheThread() throws Exception {
+    void a_follow_up_in_a_thread_is_answered_in_the_context_of_the_thread() throws Exception {
         String first = "What did Blinken say about Ukraine?";
         String followUp = "What did he say about Russia?";
         String probe = "probe-" + UUID.randomUUID();
@@ -195,7 +195,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void messagesFromBotsEditsAndTheTwinsOfQuestionsAreIgnored() throws Exception {
+    void messages_from_bots_edits_and_the_twins_of_questions_are_ignored() throws Exception {
         ObjectNode fromBot = directMessage("D2", "what is ATACMS?", ts()).put("bot_id", "BNEWS");
         ObjectNode edit = directMessage("D2", "what is ATACMS?", ts()).put("subtype", "message_changed");
         ObjectNode twin = directMessage("C6", "<@" + FakeSlack.BOT_USER_ID + "> what is ATACMS?", ts())
@@ -213,7 +213,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void anErrorFromSlacksApiIsRetriedAndTheAnswerArrivesOnce() throws Exception {
+    void an_error_from_slacks_api_is_retried_and_the_answer_arrives_once() throws Exception {
         harness.slack.script(POST, Reply.error("service_unavailable"));
 
         harness.postEvent(envelope("Ev-api-error", mention("C7", "what is ATACMS?", ts(), null)));
@@ -224,7 +224,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void refusedBlocksAreSentAgainAsTextAlone() throws Exception {
+    void refused_blocks_are_sent_again_as_text_alone() throws Exception {
         harness.slack.script(POST, Reply.error("invalid_blocks"));
 
         harness.postEvent(envelope("Ev-bad-blocks", mention("C8", "what is ATACMS?", ts(), null)));
@@ -236,7 +236,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aRateLimitIsWaitedOutAsSlackSaysAndTheAnswerArrivesOnce() throws Exception {
+    void a_rate_limit_is_waited_out_as_slack_says_and_the_answer_arrives_once() throws Exception {
         harness.slack.script(POST, Reply.rateLimited(1));
 
         harness.postEvent(envelope("Ev-429", mention("C9", "what is ATACMS?", ts(), null)));
@@ -247,7 +247,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void aPostWhoseResponseIsLostIsNotSentAgain() throws Exception {
+    void a_post_whose_response_is_lost_is_not_sent_again() throws Exception {
         harness.slack.script(POST, Reply.lostResponse());
 
         harness.postEvent(envelope("Ev-lost", mention("C10", "what is ATACMS?", ts(), null)));
@@ -258,7 +258,7 @@ class SlackEventsTest {
     }
 
     @Test
-    void twentyConcurrentMentionsGetTwentyAnswers() throws Exception {
+    void twenty_concurrent_mentions_get_twenty_answers() throws Exception {
         List<String> questions = List.of("what is ATACMS?", "What did Blinken say about Ukraine?",
                 "what did Stoltenberg say?", "When did Blinken visit Kyiv?");
 

@@ -22,12 +22,12 @@ class SlackSignatureTest {
     private final SlackSignature atThatTime = signature(Long.parseLong(TIMESTAMP));
 
     @Test
-    void acceptsSlacksOwnDocumentedExample() {
+    void accepts_slacks_own_documented_example() {
         assertThat(atThatTime.isValid(TIMESTAMP, SLACK_SIGNATURE, bytes(BODY))).isTrue();
     }
 
     @Test
-    void refusesAnyChangeToBodyTimestampOrSignature() {
+    void refuses_any_change_to_body_timestamp_or_signature() {
         assertThat(atThatTime.isValid(TIMESTAMP, SLACK_SIGNATURE, bytes(BODY + "x"))).isFalse();
         assertThat(atThatTime.isValid("1531420619", SLACK_SIGNATURE, bytes(BODY))).isFalse();
         assertThat(atThatTime.isValid(TIMESTAMP, SLACK_SIGNATURE.replace("v0=a", "v0=b"), bytes(BODY))).isFalse();
@@ -35,7 +35,7 @@ class SlackSignatureTest {
     }
 
     @Test
-    void refusesMissingOrMalformedHeaders() {
+    void refuses_missing_or_malformed_headers() {
         assertThat(atThatTime.isValid(null, SLACK_SIGNATURE, bytes(BODY))).isFalse();
         assertThat(atThatTime.isValid(TIMESTAMP, null, bytes(BODY))).isFalse();
         assertThat(atThatTime.isValid("yesterday", SLACK_SIGNATURE, bytes(BODY))).isFalse();
@@ -43,7 +43,7 @@ class SlackSignatureTest {
     }
 
     @Test
-    void refusesRequestsMoreThanFiveMinutesOldOrAhead() {
+    void refuses_requests_more_than_five_minutes_old_or_ahead() {
         long sent = Long.parseLong(TIMESTAMP);
 
         assertThat(signature(sent + 300).isValid(TIMESTAMP, SLACK_SIGNATURE, bytes(BODY))).isTrue();
@@ -53,7 +53,7 @@ class SlackSignatureTest {
     }
 
     @Test
-    void signsTheUtf8BytesOfTheBodyWhateverThePlatformCharset() {
+    void signs_the_utf_8_bytes_of_the_body_whatever_the_platform_charset() {
         String body = "{\"text\":\"Что сказал Блинкен? 🇺🇦\"}";
         String expected = SlackHarness.sign(SECRET, Long.parseLong(TIMESTAMP), body);
 

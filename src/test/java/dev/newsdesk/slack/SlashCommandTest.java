@@ -24,7 +24,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void askAcknowledgesAtOnceAndPostsTheAnswerPrivatelyToTheResponseUrl() throws Exception {
+    void ask_acknowledges_at_once_and_posts_the_answer_privately_to_the_response_url() throws Exception {
         harness = new SlackHarness();
 
         HttpResponse<String> ack = harness.postForm("/slack/commands", command("what is ATACMS?", "r1"));
@@ -41,7 +41,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void askAnswersInTheChannelWhenConfiguredSo() throws Exception {
+    void ask_answers_in_the_channel_when_configured_so() throws Exception {
         harness = new SlackHarness(Map.of("NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "true"));
 
         harness.postForm("/slack/commands", command("what is ATACMS?", "r2"));
@@ -50,7 +50,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void askWithoutAQuestionExplainsUsageAndQueuesNothing() throws Exception {
+    void ask_without_a_question_explains_usage_and_queues_nothing() throws Exception {
         harness = new SlackHarness();
 
         HttpResponse<String> ack = harness.postForm("/slack/commands", command("   ", "r3"));
@@ -63,7 +63,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void aRateLimitedResponseUrlIsRetriedAfterTheWaitAndTheAnswerArrivesOnce() throws Exception {
+    void a_rate_limited_response_url_is_retried_after_the_wait_and_the_answer_arrives_once() throws Exception {
         harness = new SlackHarness();
         harness.slack.script("response", Reply.rateLimited(1));
 
@@ -75,7 +75,7 @@ class SlashCommandTest {
     }
 
     @Test
-    void anUnsignedCommandIsRefusedWith401() throws Exception {
+    void an_unsigned_command_is_refused_with_401() throws Exception {
         harness = new SlackHarness();
 
         HttpResponse<String> response = harness.send("/slack/commands", "application/x-www-form-urlencoded",

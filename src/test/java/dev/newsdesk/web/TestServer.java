@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A real {@link WebApp} on a free loopback port, serving the shared test engine, and a plain HTTP
- * client to talk to it. Each test class starts its own and closes it when done.
+ * client to talk to it: {@link #shared()} for tests that only ask, a server of their own for tests
+ * that need a fresh one (loading state, metrics, the browser).
  */
 final class TestServer implements AutoCloseable {
 
@@ -29,7 +30,20 @@ final class TestServer implements AutoCloseable {
         this.web = web;
     }
 
-    /** A server that has the shared engine and answers questions. */
+    private static TestServer shared;
+
+    /**
+     * One ready server for the API tests that only ask and read (not closed: it lives as long as the
+     * test JVM, like the shared engine).
+     */
+    static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = ready();
+        }
+        return shared;
+    }
+
+    /** A server of its own that has the shared engine and answers questions. */
     static TestServer ready() {
         TestServer server = notReady();
         server.web.ready(engine());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,17 +13,9 @@ class WebBadInputTest {
 
     private static final String JSON = "application/json";
 
-    private static TestServer server;
+    private final TestServer server = TestServer.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.ready();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static Stream<Arguments> badRequests() {
         return Stream.of(

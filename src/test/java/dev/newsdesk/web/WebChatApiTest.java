@@ -6,23 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsdesk.ingest.Article;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class WebChatApiTest {
 
-    private static TestServer server;
+    private final TestServer server = TestServer.shared();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.ready();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void chat_answers_with_verbatim_citations() {

@@ -9,27 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class WebStreamTest {
 
-    private static TestServer server;
+    private final TestServer server = TestServer.shared();
 
     /** One Server-Sent Event: its name and its data, parsed as JSON. */
     record Event(String name, JsonNode data) {
     }
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.ready();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void the_stream_sends_sources_then_text_then_the_answer() {

@@ -43,7 +43,7 @@ class CitationResolverTest {
     }
 
     @Test
-    void eachMarkerQuotesTheSentenceOfItsSourceThatBacksTheClaim() {
+    void each_marker_quotes_the_sentence_of_its_source_that_backs_the_claim() {
         Answer answer = resolve("ATACMS stands for the Army Tactical Missile System [1]. NATO's chief said the time"
                 + " has come to consider lifting some restrictions [2].");
 
@@ -56,7 +56,7 @@ class CitationResolverTest {
     }
 
     @Test
-    void numbersOutsideTheSourcesAreRemovedWithTheSentenceTheyAlone() {
+    void numbers_outside_the_sources_are_removed_with_the_sentence_they_alone() {
         Answer answer = resolve("ATACMS stands for the Army Tactical Missile System [1][0]. It is made of cheese [3]."
                 + " It costs [99999999999999].");
 
@@ -65,14 +65,14 @@ class CitationResolverTest {
     }
 
     @Test
-    void aSourceThatDoesNotBackTheClaimIsNotCited() {
+    void a_source_that_does_not_back_the_claim_is_not_cited() {
         Answer answer = resolve("ATACMS stands for the Army Tactical Missile System [1]. It is made of cheese [1].");
 
         assertThat(answer.answer()).isEqualTo("ATACMS stands for the Army Tactical Missile System [1].");
     }
 
     @Test
-    void listsAndMarkersAfterTheFullStopBelongToTheSentenceBefore() {
+    void lists_and_markers_after_the_full_stop_belong_to_the_sentence_before() {
         Answer answer = resolve("ATACMS stands for the Army Tactical Missile System. [1, 2] Nothing else is known.");
 
         assertThat(answer.answer()).isEqualTo("ATACMS stands for the Army Tactical Missile System. [1] Nothing else"
@@ -81,7 +81,7 @@ class CitationResolverTest {
     }
 
     @Test
-    void theSameSentenceCitedTwiceKeepsOneNumber() {
+    void the_same_sentence_cited_twice_keeps_one_number() {
         Answer answer = resolve("ATACMS stands for the Army Tactical Missile System [1]. It is a ground-based"
                 + " surface-to-surface missile of the Army's Tactical Missile System [1].");
 
@@ -90,7 +90,7 @@ class CitationResolverTest {
     }
 
     @Test
-    void textWithoutMarkersHasNoCitations() {
+    void text_without_markers_has_no_citations() {
         assertThat(resolve("ATACMS stands for the Army Tactical Missile System.").citations()).isEmpty();
     }
 }

@@ -35,7 +35,7 @@ class OllamaAnswersTest {
     }
 
     @Test
-    void streamsACitedAnswerFromNdjson() {
+    void streams_a_cited_answer_from_ndjson() {
         String[] text = new String[1];
         model.script(r -> new Text(text[0] = "ATACMS stands for the Army Tactical Missile System ["
                 + r.sourceContaining("Tactical Missile System") + "]. It is made of cheese [42]."));
@@ -51,7 +51,7 @@ class OllamaAnswersTest {
     }
 
     @Test
-    void aServerErrorFallsBackToTheExtractiveAnswer() {
+    void a_server_error_falls_back_to_the_extractive_answer() {
         model.script(r -> new Status(500));
 
         Answer answer = engine.answers().ask("What does ATACMS stand for?", null);
@@ -62,7 +62,7 @@ class OllamaAnswersTest {
     }
 
     @Test
-    void describesTheBackend() {
+    void describes_the_backend() {
         assertThat(engine.llm()).isEqualTo("ollama:stand-in@" + model.ollamaUrl());
     }
 }

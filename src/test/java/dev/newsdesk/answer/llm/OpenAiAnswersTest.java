@@ -44,7 +44,7 @@ class OpenAiAnswersTest {
 
 
     @Test
-    void keepsTheSupportedClaimAndDropsAnInventedSourceNumber() {
+    void keeps_the_supported_claim_and_drops_an_invented_source_number() {
         model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
                 + "]. It is made of cheese [42]."));
 
@@ -60,7 +60,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void streamsSourcesThenTokensInOrder() {
+    void streams_sources_then_tokens_in_order() {
         String[] text = new String[1];
         model.script(r -> new Text(text[0] = "ATACMS is the Army's Tactical Missile System [" + r.sourceContaining(ATACMS)
                 + "]."));
@@ -78,7 +78,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void sendsTheSystemRulesFirstAndTheSourcesNumberedWithFileAndTitle() {
+    void sends_the_system_rules_first_and_the_sources_numbered_with_file_and_title() {
         model.script(r -> new Text("NOT_IN_SOURCES"));
 
         engine.answers().ask(QUESTION, null);
@@ -91,7 +91,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void theRefusalMarkerAbstainsInLlmModeWithoutShowingTheMarker() {
+    void the_refusal_marker_abstains_in_llm_mode_without_showing_the_marker() {
         model.script(r -> new Text("NOT_IN_SOURCES"));
         Recorder recorder = new Recorder();
 
@@ -105,7 +105,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void aCitedPartialAnswerBeforeTheMarkerIsKept() {
+    void a_cited_partial_answer_before_the_marker_is_kept() {
         model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
                 + "]. Its price is NOT_IN_SOURCES"));
 
@@ -118,14 +118,14 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void anEmptyReplyFallsBackToQuotes() {
+    void an_empty_reply_falls_back_to_quotes() {
         model.script(r -> new Text(""));
 
         assertFallback(engine.answers().ask(QUESTION, null), "malformed");
     }
 
     @Test
-    void anAnswerWithoutCitationsFallsBackToQuotes() {
+    void an_answer_without_citations_falls_back_to_quotes() {
         model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System."));
 
         Answer answer = engine.answers().ask(QUESTION, null);
@@ -135,14 +135,14 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void onlyInvalidSourceNumbersFallBackToQuotes() {
+    void only_invalid_source_numbers_fall_back_to_quotes() {
         model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [42]."));
 
         assertFallback(engine.answers().ask(QUESTION, null), "uncited");
     }
 
     @Test
-    void aServerErrorFallsBackToTheExtractiveAnswer() {
+    void a_server_error_falls_back_to_the_extractive_answer() {
         model.script(r -> new Status(500));
 
         Answer answer = engine.answers().ask(QUESTION, null);
@@ -152,21 +152,21 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void rateLimitingFallsBackToTheExtractiveAnswer() {
+    void rate_limiting_falls_back_to_the_extractive_answer() {
         model.script(r -> new Status(429));
 
         assertFallback(engine.answers().ask(QUESTION, null), "rate_limited");
     }
 
     @Test
-    void malformedOutputFallsBackToTheExtractiveAnswer() {
+    void malformed_output_falls_back_to_the_extractive_answer() {
         model.script(r -> new Raw("<html>gateway says hello</html>"));
 
         assertFallback(engine.answers().ask(QUESTION, null), "malformed");
     }
 
     @Test
-    void aModelHangingPastTheTimeoutFallsBackInTime() {
+    void a_model_hanging_past_the_timeout_falls_back_in_time() {
         model.script(r -> new Hang(Duration.ofSeconds(8)));
         long started = System.nanoTime();
 
@@ -178,7 +178,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void aFollowUpIsCondensedByTheModelOnceAndAnsweredAsStandalone() {
+    void a_follow_up_is_condensed_by_the_model_once_and_answered_as_standalone() {
         model.script(r -> !r.streamed() ? new Text("What did Jens Stoltenberg say about the restrictions on Ukraine?")
                 : r.user().contains("<question>\nWho is") ? stoltenberg(r)
                 : new Text("He said the time has come to consider lifting some of the restrictions ["
@@ -199,7 +199,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void aFailedCondensationFallsBackToTheOfflineRewrite() {
+    void a_failed_condensation_falls_back_to_the_offline_rewrite() {
         model.script(r -> !r.streamed() ? new Status(500) : stoltenberg(r));
         engine.answers().ask("Who is NATO's Secretary General?", "follow-up-2");
 
@@ -215,7 +215,7 @@ class OpenAiAnswersTest {
     }
 
     @Test
-    void describesTheBackendWithoutTheKey() {
+    void describes_the_backend_without_the_key() {
         assertThat(engine.llm()).isEqualTo("openai:stand-in@" + model.openAiUrl()).doesNotContain("sk-test");
     }
 

@@ -17,7 +17,7 @@ class PromptsTest {
     Path folder;
 
     @Test
-    void theShippedPromptsLoadAndFillTheirVariables() {
+    void the_shipped_prompts_load_and_fill_their_variables() {
         Prompts prompts = Prompts.load(Path.of("prompts"));
 
         assertThat(prompts.system()).contains(Prompts.NOT_IN_SOURCES);
@@ -28,7 +28,7 @@ class PromptsTest {
     }
 
     @Test
-    void aMissingFileFailsNamingTheFileAndTheFolder() throws IOException {
+    void a_missing_file_fails_naming_the_file_and_the_folder() throws IOException {
         Files.writeString(folder.resolve("system.txt"), "Reply NOT_IN_SOURCES when unsure.");
 
         assertThatThrownBy(() -> Prompts.load(folder)).isInstanceOf(NewsdeskException.class)
@@ -37,7 +37,7 @@ class PromptsTest {
     }
 
     @Test
-    void aTemplateWithoutItsVariableFailsSayingWhichIsMissing() throws IOException {
+    void a_template_without_its_variable_fails_saying_which_is_missing() throws IOException {
         Files.writeString(folder.resolve("system.txt"), "Reply NOT_IN_SOURCES when unsure.");
         Files.writeString(folder.resolve("answer.txt"), "{{question}} only");
         Files.writeString(folder.resolve("condense.txt"), "{{history}} {{question}}");
@@ -47,7 +47,7 @@ class PromptsTest {
     }
 
     @Test
-    void aSystemPromptWithoutTheRefusalMarkerIsRejected() throws IOException {
+    void a_system_prompt_without_the_refusal_marker_is_rejected() throws IOException {
         Files.writeString(folder.resolve("system.txt"), "Answer anything.");
 
         assertThatThrownBy(() -> Prompts.load(folder)).hasMessageContaining("system.txt")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class UnreachableModelTest {
 
     @Test
-    void aModelNobodyListensForFallsBackToQuotesWithANotice() throws IOException {
+    void a_model_nobody_listens_for_falls_back_to_quotes_with_a_notice() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
