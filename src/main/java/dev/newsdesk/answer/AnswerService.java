@@ -61,10 +61,6 @@ public final class AnswerService {
         }
     }
 
-    public int maxQuestionChars() {
-        return maxQuestionChars;
-    }
-
     private String clean(String question) {
         if (question == null) {
             throw new InvalidQuestionException("No question given; send a question of 1 to " + maxQuestionChars

@@ -44,9 +44,4 @@ public final class Conversations {
             }
         }
     }
-
-    public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
-    }
 }

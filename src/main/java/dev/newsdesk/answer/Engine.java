@@ -22,7 +22,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,8 +35,11 @@ import java.util.function.Consumer;
  */
 public final class Engine implements Closeable {
 
-    private static final int WARM_UP_QUESTIONS = Integer.getInteger("warm", 20);
-    private static final int WARM_UP_ROUNDS = Integer.getInteger("rounds", 8);
+    private static final int WARM_UP_QUESTIONS = 30;
+    private static final int WARM_UP_ROUNDS = 40;
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(3);
+    private static final String[] WARM_UP_ASKS = {"Who said", "What about", "Where was", "When did", "How many of",
+        "How far", "Why did", "Which"};
 
     private final Settings settings;
     private final Corpus corpus;
@@ -89,26 +94,31 @@ public final class Engine implements Closeable {
 
     /**
      * Compiles the hot paths before real questions arrive (see {@link AnswerService#warmUp}), asking
-     * the articles' titles and opening sentences as questions. Skipped when a chat model answers: its
-     * latency dwarfs the JIT's, and warming up would cost model calls.
+     * short questions made from the articles' sentences, each many times (three seconds at most).
+     * Skipped when a chat model answers: its latency dwarfs the JIT's, and warming up would cost model
+     * calls.
      */
     public void warmUp() {
         if (!"none".equals(llm)) {
             return;
         }
+        // Short questions of every kind the answerer distinguishes, about what the articles say.
         Chunker chunker = chunker();
-        List<String> questions = new ArrayList<>();
-        corpus.articles().forEach(a -> questions.add(a.title()));
         List<List<Sentence>> sentences = corpus.articles().stream().map(chunker::sentences).toList();
+        List<String> questions = new ArrayList<>();
         for (int i = 0; questions.size() < WARM_UP_QUESTIONS && i < WARM_UP_QUESTIONS; i++) {
             for (List<Sentence> article : sentences) {
                 if (i < article.size() && questions.size() < WARM_UP_QUESTIONS) {
-                    questions.add(article.get(i).text());
+                    String[] words = article.get(i).text().split("\\s+");
+                    String opening = String.join(" ", Arrays.asList(words).subList(0, Math.min(8, words.length)));
+                    questions.add(WARM_UP_ASKS[questions.size() % WARM_UP_ASKS.length] + " " + opening + "?");
                 }
             }
         }
-        // Repeats cost no embedding (it is cached), so they give the compiler many cheap runs of the rest.
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        // Repeats cost no embedding (it is cached), so they give the compiler many cheap runs of the
+        // rest; the compiler needs about a thousand answers on two cores, so the time budget decides.
+        long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
+        for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
             answers.warmUp(questions);
         }
     }

@@ -1,5 +1,7 @@
 package dev.newsdesk.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.config.NewsdeskException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,8 +35,8 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * The read side of the Lucene index: BM25 and kNN search over chunks, and term statistics for
- * answer scoring. Searchers come from a {@link SearcherManager}, so {@link #refresh()} after a
- * re-index swaps in the new data without disturbing questions in flight. Thread-safe.
+ * answer scoring. Searchers come from a {@link SearcherManager}: each search holds one for its
+ * duration, so concurrent questions share readers safely. Thread-safe.
  */
 public final class ChunkIndex implements Closeable {
 
@@ -44,11 +46,23 @@ public final class ChunkIndex implements Closeable {
 
     private final Directory directory;
     private final SearcherManager searchers;
+    private final int chunkCount;
+    /**
+     * Term statistics never change for an open index (it serves the commit it was opened on), and
+     * scoring asks for the same terms again and again.
+     */
+    private final Cache<String, Integer> docFreqs = Caffeine.newBuilder().maximumSize(100_000).build();
     private final NewsAnalyzer analyzer = new NewsAnalyzer();
 
-    private ChunkIndex(Directory directory, SearcherManager searchers) {
+    private ChunkIndex(Directory directory, SearcherManager searchers) throws IOException {
         this.directory = directory;
         this.searchers = searchers;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            this.chunkCount = searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /** Opens the index at {@code path}; fails with an {@link IOException} when it is missing or corrupt. */
@@ -106,6 +120,10 @@ public final class ChunkIndex implements Closeable {
 
     /** How many chunks contain an analysed term. */
     public int docFreq(String term) {
+        return docFreqs.get(term, this::lookUpDocFreq);
+    }
+
+    private int lookUpDocFreq(String term) {
         IndexSearcher searcher = acquire();
         try {
             return searcher.getIndexReader().docFreq(new Term(StoredChunk.TEXT, term));
@@ -117,12 +135,7 @@ public final class ChunkIndex implements Closeable {
     }
 
     public int chunkCount() {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            release(searcher);
-        }
+        return chunkCount;
     }
 
     /** How many chunks of {@code file} the index holds (0 for a file it does not know). */
@@ -134,15 +147,6 @@ public final class ChunkIndex implements Closeable {
             throw new UncheckedIOException(e);
         } finally {
             release(searcher);
-        }
-    }
-
-    /** Picks up a newer commit, if any; searches already running finish on the old one. */
-    public void refresh() {
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -40,9 +40,6 @@ public final class IndexBuilder {
 
     /** What an update did. */
     public record Report(int added, int changed, int removed, int unchanged, boolean rebuilt, int chunks) {
-        public boolean touched() {
-            return added + changed + removed > 0 || rebuilt;
-        }
     }
 
     private final Path path;
