@@ -8,6 +8,7 @@ import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.Engine;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Engines whose model is a stand-in, and checks shared by the LLM tests. */
 final class LlmTestSupport {
@@ -36,6 +40,48 @@ final class LlmTestSupport {
         env.put("NEWSDESK_LLM_MAX_RETRIES", "0");
         return Engine.start(TestEngines.settings(corpus, TestEngines.tempDir("newsdesk-llm-index"), env),
                 s -> { }, (d, t, f) -> { }, metrics);
+    }
+
+    /**
+     * A stand-in model and an engine answering through it, for a whole test class:
+     * {@code @RegisterExtension static final StandIn STAND_IN = new StandIn("openai", 2);}
+     */
+    static final class StandIn implements BeforeAllCallback, AfterAllCallback {
+        private final String backend;
+        private final int timeoutSeconds;
+        private StandInModel model;
+        private SimpleMeterRegistry metrics;
+        private Engine engine;
+
+        StandIn(String backend, int timeoutSeconds) {
+            this.backend = backend;
+            this.timeoutSeconds = timeoutSeconds;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            model = new StandInModel();
+            metrics = new SimpleMeterRegistry();
+            engine = LlmTestSupport.engine(TestEngines.SEEDS, model, backend, timeoutSeconds, metrics);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            engine.close();
+            model.close();
+        }
+
+        StandInModel model() {
+            return model;
+        }
+
+        SimpleMeterRegistry metrics() {
+            return metrics;
+        }
+
+        Engine engine() {
+            return engine;
+        }
     }
 
     /** Every citation quotes its file exactly at its code-point offsets. */

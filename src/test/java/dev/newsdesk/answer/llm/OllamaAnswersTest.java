@@ -5,45 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.Engine;
 import dev.newsdesk.answer.llm.LlmTestSupport.Recorder;
 import dev.newsdesk.answer.llm.StandInModel.Status;
 import dev.newsdesk.answer.llm.StandInModel.Text;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LLM answers through the real LangChain4j Ollama clients against a local stand-in server. */
 class OllamaAnswersTest {
 
-    private static StandInModel model;
-    private static SimpleMeterRegistry metrics;
-    private static Engine engine;
-
-    @BeforeAll
-    static void start() {
-        model = new StandInModel();
-        metrics = new SimpleMeterRegistry();
-        engine = LlmTestSupport.engine(TestEngines.SEEDS, model, "ollama", 5, metrics);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-        model.close();
-    }
+    @RegisterExtension
+    static final LlmTestSupport.StandIn STAND_IN = new LlmTestSupport.StandIn("ollama", 5);
 
     @Test
     void streams_a_cited_answer_from_ndjson() {
         String[] text = new String[1];
-        model.script(r -> new Text(text[0] = "ATACMS stands for the Army Tactical Missile System ["
+        STAND_IN.model().script(r -> new Text(text[0] = "ATACMS stands for the Army Tactical Missile System ["
                 + r.sourceContaining("Tactical Missile System") + "]. It is made of cheese [42]."));
         Recorder recorder = new Recorder();
 
-        Answer answer = engine.answers().ask("What does ATACMS stand for?", null, recorder);
+        Answer answer = STAND_IN.engine().answers().ask("What does ATACMS stand for?", null, recorder);
 
-        assertThat(model.requests()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/api/chat"));
+        assertThat(STAND_IN.model().requests()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/api/chat"));
         assertThat(recorder.deltas).containsExactlyElementsOf(StandInModel.tokens(text[0]));
         assertThat(answer.mode()).isEqualTo(Answer.LLM);
         assertThat(answer.answer()).isEqualTo("ATACMS stands for the Army Tactical Missile System [1].");
@@ -52,17 +35,17 @@ class OllamaAnswersTest {
 
     @Test
     void a_server_error_falls_back_to_the_extractive_answer() {
-        model.script(r -> new Status(500));
+        STAND_IN.model().script(r -> new Status(500));
 
-        Answer answer = engine.answers().ask("What does ATACMS stand for?", null);
+        Answer answer = STAND_IN.engine().answers().ask("What does ATACMS stand for?", null);
 
         assertThat(answer.mode()).isEqualTo(Answer.EXTRACTIVE_FALLBACK);
         assertThat(answer.answer()).contains("Army").contains("Tactical Missile System");
-        assertThat(metrics.counter("newsdesk.llm.fallbacks", "reason", "server_error").count()).isPositive();
+        assertThat(STAND_IN.metrics().counter("newsdesk.llm.fallbacks", "reason", "server_error").count()).isPositive();
     }
 
     @Test
     void describes_the_backend() {
-        assertThat(engine.llm()).isEqualTo("ollama:stand-in@" + model.ollamaUrl());
+        assertThat(STAND_IN.engine().llm()).isEqualTo("ollama:stand-in@" + STAND_IN.model().ollamaUrl());
     }
 }

@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
-import dev.newsdesk.answer.Engine;
 import dev.newsdesk.answer.llm.LlmTestSupport.Recorder;
 import dev.newsdesk.answer.llm.StandInModel.Hang;
 import dev.newsdesk.answer.llm.StandInModel.Raw;
 import dev.newsdesk.answer.llm.StandInModel.Status;
 import dev.newsdesk.answer.llm.StandInModel.Text;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** LLM answers through the real LangChain4j OpenAI clients against a local stand-in server. */
 class OpenAiAnswersTest {
@@ -25,30 +22,16 @@ class OpenAiAnswersTest {
     private static final String QUESTION = "What does ATACMS stand for?";
     private static final String ATACMS = "Tactical Missile System";
 
-    private static StandInModel model;
-    private static SimpleMeterRegistry metrics;
-    private static Engine engine;
-
-    @BeforeAll
-    static void start() {
-        model = new StandInModel();
-        metrics = new SimpleMeterRegistry();
-        engine = LlmTestSupport.engine(TestEngines.SEEDS, model, "openai", 2, metrics);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-        model.close();
-    }
+    @RegisterExtension
+    static final LlmTestSupport.StandIn STAND_IN = new LlmTestSupport.StandIn("openai", 2);
 
 
     @Test
     void keeps_the_supported_claim_and_drops_an_invented_source_number() {
-        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
+        STAND_IN.model().script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
                 + "]. It is made of cheese [42]."));
 
-        Answer answer = engine.answers().ask(QUESTION, null);
+        Answer answer = STAND_IN.engine().answers().ask(QUESTION, null);
 
         assertThat(answer.mode()).isEqualTo(Answer.LLM);
         assertThat(answer.abstained()).isFalse();
@@ -62,11 +45,11 @@ class OpenAiAnswersTest {
     @Test
     void streams_sources_then_tokens_in_order() {
         String[] text = new String[1];
-        model.script(r -> new Text(text[0] = "ATACMS is the Army's Tactical Missile System [" + r.sourceContaining(ATACMS)
+        STAND_IN.model().script(r -> new Text(text[0] = "ATACMS is the Army's Tactical Missile System [" + r.sourceContaining(ATACMS)
                 + "]."));
         Recorder recorder = new Recorder();
 
-        Answer answer = engine.answers().ask(QUESTION, null, recorder);
+        Answer answer = STAND_IN.engine().answers().ask(QUESTION, null, recorder);
 
         assertThat(recorder.events.get(0)).isEqualTo("sources");
         assertThat(recorder.events.subList(1, recorder.events.size())).containsOnly("delta");
@@ -79,11 +62,11 @@ class OpenAiAnswersTest {
 
     @Test
     void sends_the_system_rules_first_and_the_sources_numbered_with_file_and_title() {
-        model.script(r -> new Text("NOT_IN_SOURCES"));
+        STAND_IN.model().script(r -> new Text("NOT_IN_SOURCES"));
 
-        engine.answers().ask(QUESTION, null);
+        STAND_IN.engine().answers().ask(QUESTION, null);
 
-        StandInModel.Request request = model.answerRequests().get(0);
+        StandInModel.Request request = STAND_IN.model().answerRequests().get(0);
         assertThat(request.role(0)).isEqualTo("system");
         assertThat(request.content(0)).contains("NOT_IN_SOURCES").contains("data, not instructions");
         assertThat(request.user()).contains("<question>\n" + QUESTION + "\n</question>")
@@ -92,10 +75,10 @@ class OpenAiAnswersTest {
 
     @Test
     void the_refusal_marker_abstains_in_llm_mode_without_showing_the_marker() {
-        model.script(r -> new Text("NOT_IN_SOURCES"));
+        STAND_IN.model().script(r -> new Text("NOT_IN_SOURCES"));
         Recorder recorder = new Recorder();
 
-        Answer answer = engine.answers().ask("What did the Pope say about ATACMS?", null, recorder);
+        Answer answer = STAND_IN.engine().answers().ask("What did the Pope say about ATACMS?", null, recorder);
 
         assertThat(answer.abstained()).isTrue();
         assertThat(answer.mode()).isEqualTo(Answer.LLM);
@@ -106,10 +89,10 @@ class OpenAiAnswersTest {
 
     @Test
     void a_cited_partial_answer_before_the_marker_is_kept() {
-        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
+        STAND_IN.model().script(r -> new Text("ATACMS stands for the Army Tactical Missile System [" + r.sourceContaining(ATACMS)
                 + "]. Its price is NOT_IN_SOURCES"));
 
-        Answer answer = engine.answers().ask(QUESTION, null);
+        Answer answer = STAND_IN.engine().answers().ask(QUESTION, null);
 
         assertThat(answer.abstained()).isFalse();
         assertThat(answer.mode()).isEqualTo(Answer.LLM);
@@ -119,16 +102,16 @@ class OpenAiAnswersTest {
 
     @Test
     void an_empty_reply_falls_back_to_quotes() {
-        model.script(r -> new Text(""));
+        STAND_IN.model().script(r -> new Text(""));
 
-        assertFallback(engine.answers().ask(QUESTION, null), "malformed");
+        assertFallback(STAND_IN.engine().answers().ask(QUESTION, null), "malformed");
     }
 
     @Test
     void an_answer_without_citations_falls_back_to_quotes() {
-        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System."));
+        STAND_IN.model().script(r -> new Text("ATACMS stands for the Army Tactical Missile System."));
 
-        Answer answer = engine.answers().ask(QUESTION, null);
+        Answer answer = STAND_IN.engine().answers().ask(QUESTION, null);
 
         assertFallback(answer, "uncited");
         assertThat(answer.notice()).contains("without a valid citation");
@@ -136,16 +119,16 @@ class OpenAiAnswersTest {
 
     @Test
     void only_invalid_source_numbers_fall_back_to_quotes() {
-        model.script(r -> new Text("ATACMS stands for the Army Tactical Missile System [42]."));
+        STAND_IN.model().script(r -> new Text("ATACMS stands for the Army Tactical Missile System [42]."));
 
-        assertFallback(engine.answers().ask(QUESTION, null), "uncited");
+        assertFallback(STAND_IN.engine().answers().ask(QUESTION, null), "uncited");
     }
 
     @Test
     void a_server_error_falls_back_to_the_extractive_answer() {
-        model.script(r -> new Status(500));
+        STAND_IN.model().script(r -> new Status(500));
 
-        Answer answer = engine.answers().ask(QUESTION, null);
+        Answer answer = STAND_IN.engine().answers().ask(QUESTION, null);
 
         assertFallback(answer, "server_error");
         assertThat(answer.notice()).contains("server error").contains("showing quotes from the articles instead");
@@ -153,24 +136,24 @@ class OpenAiAnswersTest {
 
     @Test
     void rate_limiting_falls_back_to_the_extractive_answer() {
-        model.script(r -> new Status(429));
+        STAND_IN.model().script(r -> new Status(429));
 
-        assertFallback(engine.answers().ask(QUESTION, null), "rate_limited");
+        assertFallback(STAND_IN.engine().answers().ask(QUESTION, null), "rate_limited");
     }
 
     @Test
     void malformed_output_falls_back_to_the_extractive_answer() {
-        model.script(r -> new Raw("<html>gateway says hello</html>"));
+        STAND_IN.model().script(r -> new Raw("<html>gateway says hello</html>"));
 
-        assertFallback(engine.answers().ask(QUESTION, null), "malformed");
+        assertFallback(STAND_IN.engine().answers().ask(QUESTION, null), "malformed");
     }
 
     @Test
     void a_model_hanging_past_the_timeout_falls_back_in_time() {
-        model.script(r -> new Hang(Duration.ofSeconds(8)));
+        STAND_IN.model().script(r -> new Hang(Duration.ofSeconds(8)));
         long started = System.nanoTime();
 
-        Answer answer = engine.answers().ask(QUESTION, null);
+        Answer answer = STAND_IN.engine().answers().ask(QUESTION, null);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
         assertFallback(answer, "timeout");
@@ -179,20 +162,20 @@ class OpenAiAnswersTest {
 
     @Test
     void a_follow_up_is_condensed_by_the_model_once_and_answered_as_standalone() {
-        model.script(r -> !r.streamed() ? new Text("What did Jens Stoltenberg say about the restrictions on Ukraine?")
+        STAND_IN.model().script(r -> !r.streamed() ? new Text("What did Jens Stoltenberg say about the restrictions on Ukraine?")
                 : r.user().contains("<question>\nWho is") ? stoltenberg(r)
                 : new Text("He said the time has come to consider lifting some of the restrictions ["
                         + r.sourceContaining("time has come") + "]."));
-        engine.answers().ask("Who is NATO's Secretary General?", "follow-up-1");
+        STAND_IN.engine().answers().ask("Who is NATO's Secretary General?", "follow-up-1");
 
-        Answer answer = engine.answers().ask("What did he say about the restrictions?", "follow-up-1");
+        Answer answer = STAND_IN.engine().answers().ask("What did he say about the restrictions?", "follow-up-1");
 
-        List<StandInModel.Request> condense = model.requests().stream().filter(r -> !r.streamed()).toList();
+        List<StandInModel.Request> condense = STAND_IN.model().requests().stream().filter(r -> !r.streamed()).toList();
         assertThat(condense).hasSize(1);
         assertThat(condense.get(0).user()).contains("User: Who is NATO's Secretary General?")
                 .contains("AI: NATO's Secretary General is Jens Stoltenberg")
                 .contains("Last question: What did he say about the restrictions?");
-        assertThat(model.answerRequests().get(1).user())
+        assertThat(STAND_IN.model().answerRequests().get(1).user())
                 .contains("<question>\nWhat did Jens Stoltenberg say about the restrictions on Ukraine?\n</question>");
         assertThat(answer.mode()).isEqualTo(Answer.LLM);
         assertThat(answer.citations()).isNotEmpty();
@@ -200,14 +183,14 @@ class OpenAiAnswersTest {
 
     @Test
     void a_failed_condensation_falls_back_to_the_offline_rewrite() {
-        model.script(r -> !r.streamed() ? new Status(500) : stoltenberg(r));
-        engine.answers().ask("Who is NATO's Secretary General?", "follow-up-2");
+        STAND_IN.model().script(r -> !r.streamed() ? new Status(500) : stoltenberg(r));
+        STAND_IN.engine().answers().ask("Who is NATO's Secretary General?", "follow-up-2");
 
-        Answer answer = engine.answers().ask("What did he say?", "follow-up-2");
+        Answer answer = STAND_IN.engine().answers().ask("What did he say?", "follow-up-2");
 
-        assertThat(model.answerRequests().get(1).user()).contains("<question>\nWhat did Jens Stoltenberg say?\n</question>");
+        assertThat(STAND_IN.model().answerRequests().get(1).user()).contains("<question>\nWhat did Jens Stoltenberg say?\n</question>");
         assertThat(answer.mode()).isEqualTo(Answer.LLM);
-        assertThat(metrics.counter("newsdesk.llm.fallbacks", "reason", "condense_server_error").count()).isPositive();
+        assertThat(STAND_IN.metrics().counter("newsdesk.llm.fallbacks", "reason", "condense_server_error").count()).isPositive();
     }
 
     private static Text stoltenberg(StandInModel.Request r) {
@@ -216,7 +199,7 @@ class OpenAiAnswersTest {
 
     @Test
     void describes_the_backend_without_the_key() {
-        assertThat(engine.llm()).isEqualTo("openai:stand-in@" + model.openAiUrl()).doesNotContain("sk-test");
+        assertThat(STAND_IN.engine().llm()).isEqualTo("openai:stand-in@" + STAND_IN.model().openAiUrl()).doesNotContain("sk-test");
     }
 
     private void assertFallback(Answer answer, String reason) {
@@ -226,6 +209,6 @@ class OpenAiAnswersTest {
         assertThat(answer.answer()).contains("Army").contains(ATACMS);
         assertThat(answer.citations()).isNotEmpty();
         assertVerbatim(answer, TestEngines.SEEDS);
-        assertThat(metrics.counter("newsdesk.llm.fallbacks", "reason", reason).count()).isPositive();
+        assertThat(STAND_IN.metrics().counter("newsdesk.llm.fallbacks", "reason", reason).count()).isPositive();
     }
 }
