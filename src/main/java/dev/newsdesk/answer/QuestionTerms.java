@@ -2,8 +2,8 @@ package dev.newsdesk.answer;
 
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.ingest.Demonyms;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ record QuestionTerms(Map<String, Double> weights, List<String> unknownNames, int
 
     static QuestionTerms of(String question, ChunkIndex index, Demonyms demonyms) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        List<String> unknownNames = new ArrayList<>();
+        Set<String> unknownNames = new LinkedHashSet<>();
         int unknownTerms = 0;
         Matcher m = WORD.matcher(question);
         boolean first = true;
@@ -55,10 +55,13 @@ record QuestionTerms(Map<String, Double> weights, List<String> unknownNames, int
                 weights.merge(term, idf, Math::max);
             }
         }
-        return new QuestionTerms(weights, unknownNames, unknownTerms);
+        return new QuestionTerms(weights, List.copyOf(unknownNames), unknownTerms);
     }
 
-    /** The terms of {@code word}, or of a variant the corpus uses ("Poland" → "polish"). */
+    /**
+     * The terms of {@code word}, or of a form the corpus uses: a country's adjective ("Poland" →
+     * "polish"), else a related word form ("threaten" → "threat").
+     */
     private static List<String> known(String word, ChunkIndex index, Demonyms demonyms) {
         List<String> terms = index.terms(word);
         if (terms.stream().allMatch(t -> index.docFreq(t) > 0)) {
@@ -67,7 +70,8 @@ record QuestionTerms(Map<String, Double> weights, List<String> unknownNames, int
         return demonyms.variants(word).stream()
                 .map(index::terms)
                 .filter(ts -> !ts.isEmpty() && ts.stream().allMatch(t -> index.docFreq(t) > 0))
-                .findFirst().orElse(terms);
+                .findFirst()
+                .orElseGet(() -> terms.stream().map(t -> index.docFreq(t) > 0 ? t : index.nearestKnown(t).orElse(t)).toList());
     }
 
     /** Share of the question's term weight that {@code terms} covers, 0 to 1. */

@@ -13,11 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -31,7 +35,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * The read side of the Lucene index: BM25 and kNN search over chunks, and term statistics for
@@ -76,9 +80,15 @@ public final class ChunkIndex implements Closeable {
         }
     }
 
+    /**
+     * BM25 over the analysed words of {@code text}; a word the index lacks is searched as the form it
+     * has ({@link #nearestKnown}), so "threaten" still finds "threat".
+     */
     public List<Hit> bm25(String text, int k) {
-        Query query = new QueryBuilder(analyzer).createBooleanQuery(StoredChunk.TEXT, text, BooleanClause.Occur.SHOULD);
-        return query == null ? List.of() : search(query, k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+        List<String> terms = analyzer.terms(text).stream()
+                .map(t -> docFreq(t) > 0 ? t : nearestKnown(t).orElse(t))
+                .distinct().toList();
+        return anyOf(terms, k);
     }
 
     /** BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first. */
@@ -116,6 +126,43 @@ public final class ChunkIndex implements Closeable {
         long n = chunkCount();
         long df = docFreq(term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /**
+     * The indexed term that {@code term} most likely means when the index lacks it: the most frequent
+     * term that starts with it, or, for a longer term, with all but its last two letters
+     * ("threaten" → "threat", "annex" → "annexation", "crimea" → "crimean"). Empty when none does.
+     */
+    public Optional<String> nearestKnown(String term) {
+        if (term.length() < 5) {
+            return Optional.empty();
+        }
+        String prefix = term.length() >= 8 ? term.substring(0, term.length() - 2) : term;
+        IndexSearcher searcher = acquire();
+        try {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), StoredChunk.TEXT);
+            if (terms == null) {
+                return Optional.empty();
+            }
+            TermsEnum candidates = terms.iterator();
+            String best = null;
+            int bestFreq = 0;
+            BytesRef start = new BytesRef(prefix);
+            if (candidates.seekCeil(start) == TermsEnum.SeekStatus.END) {
+                return Optional.empty();
+            }
+            for (BytesRef t = candidates.term(); t != null && StringHelper.startsWith(t, start); t = candidates.next()) {
+                if (candidates.docFreq() > bestFreq) {
+                    best = t.utf8ToString();
+                    bestFreq = candidates.docFreq();
+                }
+            }
+            return Optional.ofNullable(best);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
     }
 
     /** How many chunks contain an analysed term. */

@@ -62,6 +62,20 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void a_word_form_the_articles_do_not_use_still_finds_the_answer() {
+        Answer answer = answers.ask("What did Putin threaten?", null);
+        assertThat(answer.abstained()).isFalse();
+        assertThat(answer.answer()).contains("threat of a global conflict");
+    }
+
+    @Test
+    void names_each_unknown_name_once_when_abstaining() {
+        Answer answer = answers.ask("How many F-16s will Denmark send?", null);
+        assertThat(answer.abstained()).isTrue();
+        assertThat(answer.answer().split("F-16s", -1)).hasSize(2);
+    }
+
+    @Test
     void abstains_when_no_sentence_has_the_number_that_was_asked_for() {
         Answer answer = answers.ask("How many Ukrainian soldiers have been killed in the war?", null);
         assertThat(answer.abstained()).isTrue();

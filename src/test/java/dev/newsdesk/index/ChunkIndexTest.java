@@ -42,6 +42,16 @@ class ChunkIndexTest {
     }
 
     @Test
+    void a_word_form_the_index_lacks_maps_to_the_form_it_has() {
+        assertThat(index.docFreq("threaten")).isZero();
+        assertThat(index.nearestKnown("threaten")).contains("threat");
+        assertThat(index.docFreq("annex")).isZero();
+        assertThat(index.nearestKnown("annex")).hasValueSatisfying(t -> assertThat(t).startsWith("annex"));
+        assertThat(index.nearestKnown("taiwan")).isEmpty();
+        assertThat(index.nearestKnown("iran")).as("too short to guess").isEmpty();
+    }
+
+    @Test
     void by_ids_keeps_the_order_asked_and_skips_unknown_ids() {
         List<String> ids = index.bm25("Ukraine weapons", 3).stream().map(ChunkIndex.Hit::id).toList();
         List<String> asked = List.of(ids.get(2), "nope.txt#0", ids.get(0));
