@@ -115,11 +115,12 @@ public final class Engine implements Closeable {
                 }
             }
         }
-        // Repeats cost no embedding (it is cached), so they give the compiler many cheap runs of the
-        // rest; the compiler needs about a thousand answers on two cores, so the time budget decides.
+        // Round after round, each question a little different, so that the embedding model runs too:
+        // ONNX Runtime also answers its first calls slower. The time budget decides when to stop.
         long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
         for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
-            answers.warmUp(questions);
+            String variant = " " + round;
+            answers.warmUp(questions.stream().map(q -> q + variant).toList());
         }
     }
 
