@@ -5,6 +5,7 @@ import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ public final class AnswerService {
     private final CitationVerifier verifier;
     private final Conversations conversations;
     private final int maxQuestionChars;
+    /** Citations an answerer made that were not verbatim and were dropped: a bug, counted so evaluation sees it. */
+    private final AtomicLong droppedCitations = new AtomicLong();
 
     public AnswerService(Retriever retriever, Answerer answerer, CitationVerifier verifier,
                          Conversations conversations, int maxQuestionChars) {
@@ -45,9 +48,16 @@ public final class AnswerService {
         String id = conversationId(conversationId);
         List<ChatMessage> history = conversations.history(id);
         Retrieval retrieval = retriever.retrieve(clean, id, history);
-        Answer answer = verifier.verify(answerer.answer(clean, retrieval, listener));
+        Answer made = answerer.answer(clean, retrieval, listener);
+        Answer answer = verifier.verify(made);
+        droppedCitations.addAndGet(made.citations().stream().distinct().count() - answer.citations().size());
         conversations.append(id, retrieval.standaloneQuery(), answer.answer());
         return answer.completed(id, (System.nanoTime() - started) / 1e6);
+    }
+
+    /** How many citations answerers have made that verification had to drop since start. */
+    public long droppedCitations() {
+        return droppedCitations.get();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,7 @@ public record Settings(
         Path index,
         String embeddingModel,
         int topK,
+        Path scorer,
         int maxQuestionChars,
         int maxConversations,
         Duration conversationIdle,
@@ -82,6 +84,7 @@ public record Settings(
                 Path.of(or(get, "NEWSDESK_INDEX", "data/index")),
                 or(get, "NEWSDESK_EMBEDDING_MODEL", "all-minilm-l6-v2-q"),
                 integer(get, "NEWSDESK_TOP_K", 8),
+                Optional.ofNullable(or(get, "NEWSDESK_SCORER", null)).map(Path::of).orElse(null),
                 integer(get, "NEWSDESK_MAX_QUESTION_CHARS", 2000),
                 integer(get, "NEWSDESK_MAX_CONVERSATIONS", 10_000),
                 Duration.ofMinutes(integer(get, "NEWSDESK_CONVERSATION_IDLE_MINUTES", 60)),
