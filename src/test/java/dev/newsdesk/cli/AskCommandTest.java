@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.FictionalCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,31 @@ class AskCommandTest {
         int[] cps = text.codePoints().toArray();
         int start = citation.get("start").asInt();
         assertThat(new String(cps, start, citation.get("end").asInt() - start)).isEqualTo(citation.get("quote").asText());
+    }
+
+    @Test
+    void continues_a_conversation_in_a_new_process(@TempDir Path fictionalIndex) throws Exception {
+        String corpus = FictionalCorpus.write().toString();
+        CliProcess first = CliProcess.run(fictionalIndex, "", "ask", "--json", "--corpus", corpus,
+                "Who is the head of logistics at the postal service?");
+        String conversation = JSON.readTree(first.out()).get("conversation").asText();
+
+        CliProcess second = CliProcess.run(fictionalIndex, "", "ask", "--json", "--corpus", corpus,
+                "--conversation", conversation, "Where did he work before?");
+
+        JsonNode answer = JSON.readTree(second.out());
+        assertThat(answer.get("conversation").asText()).isEqualTo(conversation);
+        assertThat(answer.has("notice")).as(second.out()).isFalse();
+        assertThat(answer.get("answer").asText()).contains("Hamburg");
+    }
+
+    @Test
+    void says_when_a_conversation_cannot_be_continued() throws Exception {
+        CliProcess run = CliProcess.run(index, "", "ask", "--conversation", "gone-" + System.nanoTime(),
+                "And where did she say that?");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Note: That conversation has expired or is unknown here");
     }
 
     @Test
