@@ -15,12 +15,24 @@ import org.junit.jupiter.api.Test;
 /** Questions about people and things the seed articles never mention, so no answer hides a wrong rewrite. */
 class FollowUpQueryTransformerTest {
 
+    private static final String WREN_ASKED = "What did Tobias Wren say about the harbour?";
+    private static final String WREN_ANSWERED = "Tobias Wren said the harbour will reopen in May. [1]";
+
     private final FollowUpQueryTransformer transformer = new FollowUpQueryTransformer();
 
     private List<String> transform(String question, List<ChatMessage> history) {
         UserMessage message = UserMessage.from(question);
         return transformer.transform(Query.from(question, Metadata.from(message, "c", history))).stream()
                 .map(Query::text).toList();
+    }
+
+    /** The query answers are scored against, for {@code question} after one turn. */
+    private String standalone(String lastQuestion, String lastAnswer, String question) {
+        return afterOneTurn(lastQuestion, lastAnswer, question).get(0);
+    }
+
+    private List<String> afterOneTurn(String lastQuestion, String lastAnswer, String question) {
+        return transform(question, List.of(UserMessage.from(lastQuestion), AiMessage.from(lastAnswer)));
     }
 
     /** A remembered question as the conversation holds it: as typed, with the standalone form retrieval used. */
@@ -31,10 +43,9 @@ class FollowUpQueryTransformerTest {
 
     @Test
     void replaces_a_pronoun_with_the_person_the_last_answer_named() {
-        List<ChatMessage> history = List.of(UserMessage.from("Who directs the Lyon observatory?"),
-                AiMessage.from("Margit Halvorsen, director of the observatory since 2019, said … [1]"));
-
-        List<String> queries = transform("Where did he announce his new telescope?", history);
+        List<String> queries = afterOneTurn("Who directs the Lyon observatory?",
+                "Margit Halvorsen, director of the observatory since 2019, said … [1]",
+                "Where did he announce his new telescope?");
 
         assertThat(queries.get(0)).isEqualTo("Where did Margit Halvorsen announce Margit Halvorsen's new telescope?");
         assertThat(queries.get(1)).endsWith("Who directs the Lyon observatory?");
@@ -42,47 +53,35 @@ class FollowUpQueryTransformerTest {
 
     @Test
     void prefers_the_person_the_last_question_named() {
-        List<ChatMessage> history = List.of(UserMessage.from("What did Tobias Wren say about the harbour?"),
-                AiMessage.from("The harbour will reopen in May, Odile Marchetti agreed."));
-
-        assertThat(transform("Where was he?", history).get(0)).isEqualTo("Where was Tobias Wren?");
+        assertThat(standalone(WREN_ASKED, "The harbour will reopen in May, Odile Marchetti agreed.", "Where was he?"))
+                .isEqualTo("Where was Tobias Wren?");
     }
 
     @Test
     void keeps_a_question_that_names_its_own_subject() {
-        List<ChatMessage> history = List.of(UserMessage.from("What did Tobias Wren say about the harbour?"),
-                AiMessage.from("Tobias Wren said the harbour will reopen in May. [1]"));
-
-        List<String> queries = transform("What did Odile Marchetti say during her visit to the docks?", history);
-
-        assertThat(queries.get(0)).isEqualTo("What did Odile Marchetti say during her visit to the docks?");
+        assertThat(standalone(WREN_ASKED, WREN_ANSWERED, "What did Odile Marchetti say during her visit to the docks?"))
+                .isEqualTo("What did Odile Marchetti say during her visit to the docks?");
     }
 
     @Test
     void keeps_a_question_whose_single_name_or_described_person_comes_before_the_pronoun() {
-        List<ChatMessage> history = List.of(UserMessage.from("What did Tobias Wren say about the harbour?"),
-                AiMessage.from("Tobias Wren said the harbour will reopen in May. [1]"));
-
-        assertThat(transform("What did Marchetti promise in his speech?", history).get(0))
+        assertThat(standalone(WREN_ASKED, WREN_ANSWERED, "What did Marchetti promise in his speech?"))
                 .isEqualTo("What did Marchetti promise in his speech?");
-        assertThat(transform("Why did the mayor cancel her trip?", history).get(0))
+        assertThat(standalone(WREN_ASKED, WREN_ANSWERED, "Why did the mayor cancel her trip?"))
                 .isEqualTo("Why did the mayor cancel her trip?");
     }
 
     @Test
     void takes_the_answers_full_name_for_a_person_the_last_question_named_in_part() {
-        List<ChatMessage> history = List.of(UserMessage.from("What did Wren say about the harbour?"),
-                AiMessage.from("Odile Marchetti and Tobias Wren agreed the harbour will reopen. [1]"));
-
-        assertThat(transform("When did he say it?", history).get(0)).isEqualTo("When did Tobias Wren say it?");
+        assertThat(standalone("What did Wren say about the harbour?",
+                "Odile Marchetti and Tobias Wren agreed the harbour will reopen. [1]", "When did he say it?"))
+                .isEqualTo("When did Tobias Wren say it?");
     }
 
     @Test
     void leaves_the_question_as_typed_when_the_conversation_names_no_one() {
-        List<ChatMessage> history = List.of(UserMessage.from("When does the ferry season start?"),
-                AiMessage.from("The ferries run from the first of April. [1]"));
-
-        List<String> queries = transform("What did she say about the delays?", history);
+        List<String> queries = afterOneTurn("When does the ferry season start?",
+                "The ferries run from the first of April. [1]", "What did she say about the delays?");
 
         assertThat(queries.get(0)).isEqualTo("What did she say about the delays?");
         assertThat(queries.get(1)).endsWith("When does the ferry season start?");
@@ -112,10 +111,8 @@ class FollowUpQueryTransformerTest {
 
     @Test
     void carries_the_last_topic_as_context_for_a_thing_pronoun() {
-        List<ChatMessage> history = List.of(UserMessage.from("Which cargo drone did the postal service buy?"),
-                AiMessage.from("The postal service bought the Kestrel K4. [1]"));
-
-        List<String> queries = transform("And how far can it fly?", history);
+        List<String> queries = afterOneTurn("Which cargo drone did the postal service buy?",
+                "The postal service bought the Kestrel K4. [1]", "And how far can it fly?");
 
         assertThat(queries.get(0)).isEqualTo("And how far can it fly? (cargo drone)");
         assertThat(queries.get(1)).isEqualTo("And how far can it fly? (cargo drone) Which cargo drone did the postal service buy?");
@@ -123,10 +120,7 @@ class FollowUpQueryTransformerTest {
 
     @Test
     void takes_the_subject_after_an_auxiliary_without_its_verb_as_the_topic() {
-        List<ChatMessage> history = List.of(UserMessage.from("When did the night ferry service start?"),
-                AiMessage.from("It started in 2011. [1]"));
-
-        assertThat(transform("How much does it cost?", history).get(0))
+        assertThat(standalone("When did the night ferry service start?", "It started in 2011. [1]", "How much does it cost?"))
                 .isEqualTo("How much does it cost? (night ferry service)");
     }
 
@@ -143,11 +137,8 @@ class FollowUpQueryTransformerTest {
 
     @Test
     void opens_with_and_as_a_follow_up_without_any_pronoun() {
-        List<ChatMessage> history = List.of(UserMessage.from("How many turbines does the wind farm have?"),
-                AiMessage.from("It has 62 turbines. [1]"));
-
-        assertThat(transform("What about the second phase?", history).get(0))
-                .isEqualTo("What about the second phase? (turbines)");
+        assertThat(standalone("How many turbines does the wind farm have?", "It has 62 turbines. [1]",
+                "What about the second phase?")).isEqualTo("What about the second phase? (turbines)");
     }
 
     @Test
