@@ -1,6 +1,7 @@
 package dev.newsdesk.answer;
 
-import dev.langchain4j.data.message.ChatMessage;
+import dev.newsdesk.answer.Conversations.Turn;
+import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 public final class AnswerService {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
-    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    static final String UNKNOWN_CONVERSATION = "That conversation has expired or is unknown here;"
+            + " this question was answered on its own.";
 
     private final Retriever retriever;
     private final Answerer answerer;
@@ -45,13 +47,19 @@ public final class AnswerService {
     public Answer ask(String question, String conversationId, AnswerListener listener) {
         long started = System.nanoTime();
         String clean = clean(question);
+        boolean continuing = conversationId != null && !conversationId.isBlank();
         String id = conversationId(conversationId);
-        List<ChatMessage> history = conversations.history(id);
-        Retrieval retrieval = retriever.retrieve(clean, id, history);
+        List<Turn> turns = continuing ? conversations.turns(id) : List.of();
+        Retrieval retrieval = retriever.retrieve(clean, id, Conversations.messages(turns));
         Answer made = answerer.answer(clean, retrieval, listener);
         Answer answer = verifier.verify(made);
         droppedCitations.addAndGet(made.citations().stream().distinct().count() - answer.citations().size());
-        conversations.append(id, retrieval.standaloneQuery(), answer.answer());
+        conversations.append(id, new Turn(clean, retrieval.standaloneQuery(), answer.answer()));
+        // A client may name a new conversation itself (a Slack thread does), so an unknown id is only
+        // worth a word when the question leans on turns that are not here.
+        if (continuing && turns.isEmpty() && FollowUpQueryTransformer.refersBack(clean)) {
+            answer = answer.withNotice(UNKNOWN_CONVERSATION);
+        }
         return answer.completed(id, (System.nanoTime() - started) / 1e6);
     }
 
@@ -92,7 +100,7 @@ public final class AnswerService {
         if (requested == null || requested.isBlank()) {
             return UUID.randomUUID().toString();
         }
-        if (!CONVERSATION_ID.matcher(requested).matches()) {
+        if (!Conversations.ID.matcher(requested).matches()) {
             throw new InvalidQuestionException("The conversation id must be 1 to 128 letters, digits or . _ : -;"
                     + " omit it to start a new conversation.");
         }

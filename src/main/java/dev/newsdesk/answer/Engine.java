@@ -94,8 +94,10 @@ public final class Engine implements Closeable {
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
         Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK());
-        AnswerService service = new AnswerService(retriever, answerer, verifier,
-                new Conversations(settings.maxConversations(), settings.conversationIdle()), settings.maxQuestionChars());
+        Conversations conversations = new Conversations(settings.conversations(), settings.maxConversations(),
+                settings.conversationIdle());
+        AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
+                settings.maxQuestionChars());
         return new Engine(settings, corpus, index, retriever, extractive, service, llm);
     }
 

@@ -21,7 +21,12 @@ record CliProcess(int exitCode, String out, String err) {
         if (index != null) {
             command.addAll(List.of("--index", index.toString()));
         }
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (index != null) {
+            // Conversations beside the test's index, not in the working copy's data/ folder.
+            builder.environment().put("NEWSDESK_CONVERSATIONS", index.resolveSibling(index.getFileName() + "-conversations").toString());
+        }
+        Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         try (var in = process.getOutputStream()) {
