@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -272,6 +273,59 @@ class WebPageBrowserTest {
         assertThat(copied).startsWith(answer.findElement(By.className("answer-text")).getText())
                 .contains("\nSources:\n");
         assertThat(sources).isNotEmpty().allSatisfy(source -> assertThat(copied).contains(source));
+    }
+
+    @Test
+    void sources_show_outlet_date_and_headline_link_the_original_and_mark_the_short_answer() throws Exception {
+        // An answer whose citations carry the metadata and short answer the answerer fills in when it knows
+        // them, as the page kept it: the kept chat is rendered exactly as a fresh answer is.
+        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is Finland's foreign minister?")));
+        ObjectNode cited = (ObjectNode) answer.get("citations").get(0);
+        String quote = cited.get("quote").asText();
+        int at = quote.indexOf("Elina Valtonen");
+        cited.put("answer_start", cited.get("start").asInt() + at).put("answer_end", cited.get("start").asInt() + at + 14)
+                .put("source", "The Daily Example").put("published", "2024-05-22T09:30:00Z")
+                .put("url", "https://news.example/valtonen");
+        answer.put("answer", "Elina Valtonen [1]");
+        ObjectNode kept = TestServer.JSON.createObjectNode().put("conversation", answer.get("conversation").asText());
+        kept.putArray("turns").addObject().put("id", "kept-turn-1").put("question", "Who is Finland's foreign minister?")
+                .set("answer", answer);
+        openPage(server);
+        js("localStorage.setItem('newsdesk.chat', arguments[0]);", TestServer.JSON.writeValueAsString(kept));
+        browser.navigate().refresh();
+        openPage(server);
+
+        WebElement source = browser.findElement(By.cssSelector(".sources li"));
+        assertThat(source.findElement(By.className("source-head")).getText())
+                .isEqualTo("[1] The Daily Example · 22 May 2024 · " + cited.get("title").asText());
+        WebElement original = source.findElement(By.cssSelector("a.original"));
+        assertThat(original.getAttribute("href")).isEqualTo("https://news.example/valtonen");
+        assertThat(original.getAttribute("target")).isEqualTo("_blank");
+        assertThat(original.getAttribute("rel")).contains("noopener");
+        assertThat(source.findElement(By.cssSelector("blockquote mark.short-answer")).getText()).isEqualTo("Elina Valtonen");
+        assertThat(source.getText()).doesNotContain(".txt");
+        screenshot("metadata.png");
+
+        source.findElement(By.className("source-n")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#viewer mark.quote")));
+        assertThat(browser.findElement(By.id("viewer-meta")).getText()).isEqualTo("The Daily Example · 22 May 2024 · Original article ↗");
+        assertThat(browser.findElement(By.cssSelector("#viewer mark.short-answer")).getText()).isEqualTo("Elina Valtonen");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void a_link_in_the_metadata_that_is_not_http_is_not_made_a_link() throws Exception {
+        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is Finland's foreign minister?")));
+        ((ObjectNode) answer.get("citations").get(0)).put("url", "javascript:alert(1)");
+        ObjectNode kept = TestServer.JSON.createObjectNode();
+        kept.putArray("turns").addObject().put("id", "kept-turn-2").put("question", "Who?").set("answer", answer);
+        openPage(server);
+        js("localStorage.setItem('newsdesk.chat', arguments[0]);", TestServer.JSON.writeValueAsString(kept));
+        browser.navigate().refresh();
+        openPage(server);
+
+        assertThat(browser.findElements(By.cssSelector(".sources li"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
     }
 
     @Test
