@@ -30,6 +30,11 @@ function showBanner(message) {
   banner.hidden = false;
 }
 
+function loadOverview() {
+  // Until it loads, the intro's general text stands on its own.
+  showOverview(ask).catch(() => setTimeout(loadOverview, 5000));
+}
+
 async function checkHealth() {
   try {
     const response = await fetch('/health', { cache: 'no-store' });
@@ -41,7 +46,7 @@ async function checkHealth() {
       model = /^[^:]+:([^@]+)/.exec(health.llm || '')?.[1] || null; // "openai:gpt-4o-mini@https://…"
       if (!overviewShown) {
         overviewShown = true;
-        showOverview(ask).catch(() => { overviewShown = false; });
+        loadOverview();
       }
       return;
     }

@@ -17,11 +17,11 @@ function describe(o) {
   return `The archive holds ${parts.join(' ')}.`;
 }
 
-/** Fills in the overview; `ask` is called with an example question when one is chosen. */
+/** Fills in the overview, or throws; `ask` is called with an example question when one is chosen. */
 export async function showOverview(ask) {
   const response = await fetch('/api/overview');
-  if (!response.ok) return; // the intro's general text still stands; the next health check tries again
   const overview = await response.json();
+  if (!response.ok) throw new Error(overview.error);
   holdings.textContent = describe(overview);
   holdings.hidden = false;
   headlines.replaceChildren(...overview.headlines.map((h) => {

@@ -71,7 +71,7 @@ class WebPageBrowserTest {
     @BeforeEach
     void openBrowser() throws IOException {
         boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-        String missing = "no " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+        String missing = "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
         if (System.getenv("CI") != null) {
             assertThat(installed).as(missing + ": CI must run the browser tests").isTrue();
         }
