@@ -25,7 +25,15 @@ public record Settings(
         String host,
         int port,
         Llm llm,
-        Slack slack) {
+        Slack slack,
+        Terminal terminal) {
+
+    /**
+     * How {@code ask} prints for a person: wrapped to {@code columns} ($COLUMNS, else 80), in colour unless
+     * $NO_COLOR is set (and only when printing to a terminal, which the command checks itself).
+     */
+    public record Terminal(int columns, boolean noColor) {
+    }
 
     /**
      * The optional chat model; {@code backend} is "none", "openai" or "ollama". {@code prompts} is the
@@ -101,7 +109,9 @@ public record Settings(
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
-                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))));
+                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
+                // no-color.org: any non-empty NO_COLOR turns colour off.
+                new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null));
     }
 
     private static String or(Function<String, String> env, String name, String fallback) {

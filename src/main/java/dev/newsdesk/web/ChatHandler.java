@@ -1,24 +1,17 @@
 package dev.newsdesk.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.InvalidQuestionException;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +41,8 @@ final class ChatHandler {
     }
 
     void ask(Context ctx) {
-        JsonNode request = body(ctx);
-        Answer answer = engine.get().answers().ask(text(request, "question", true), text(request, "conversation", false));
+        JsonBody request = JsonBody.read(ctx, json, EXAMPLE);
+        Answer answer = engine.get().answers().ask(request.text("question", true), request.text("conversation", false));
         metrics.answered(answer);
         ctx.json(answer);
     }
@@ -90,53 +83,5 @@ final class ChatHandler {
         } finally {
             client.close();
         }
-    }
-
-    private JsonNode body(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
-                    "The body must be JSON with 'Content-Type: application/json'; " + EXAMPLE + ".");
-        }
-        JsonNode request;
-        try {
-            request = json.readTree(limited(ctx));
-        } catch (JsonProcessingException e) {
-            throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + EXAMPLE + ".");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // parsing bytes in memory does no I/O
-        }
-        if (request == null || !request.isObject()) {
-            throw new BadRequestResponse("The body is not a JSON object; " + EXAMPLE + ".");
-        }
-        return request;
-    }
-
-    /** The body, refused past the size limit even when it comes chunked, without a Content-Length to check. */
-    private static byte[] limited(Context ctx) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes((int) WebApp.MAX_REQUEST_BYTES + 1);
-            if (body.length > WebApp.MAX_REQUEST_BYTES) {
-                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The body is larger than "
-                        + WebApp.MAX_REQUEST_BYTES / 1024 + " KB; " + EXAMPLE + ".");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequestResponse("The body could not be read (" + e.getMessage() + "); " + EXAMPLE + ".");
-        }
-    }
-
-    private static String text(JsonNode request, String field, boolean required) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new BadRequestResponse("The body has no \"" + field + "\"; " + EXAMPLE + ".");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new BadRequestResponse("\"" + field + "\" must be a string; " + EXAMPLE + ".");
-        }
-        return value.asText();
     }
 }

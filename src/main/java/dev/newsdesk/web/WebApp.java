@@ -5,6 +5,7 @@ import dev.newsdesk.answer.Engine;
 import dev.newsdesk.answer.InvalidQuestionException;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.slack.FeedbackLog;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -14,6 +15,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +48,7 @@ public final class WebApp implements AutoCloseable {
     private final EngineRef engine = new EngineRef();
     private final HealthHandler health;
     private final Metrics metrics = new Metrics();
+    private final OverviewHandler overview = new OverviewHandler(engine);
     private final Javalin app;
 
     public WebApp(Settings settings) {
@@ -55,6 +58,8 @@ public final class WebApp implements AutoCloseable {
         ChatHandler chat = new ChatHandler(engine, metrics, json);
         this.health = new HealthHandler(settings, engine);
         SourcesHandler sources = new SourcesHandler(engine);
+        FeedbackHandler feedback = new FeedbackHandler(new FeedbackLog(settings.slack().feedbackFile()), metrics, json,
+                settings.maxQuestionChars(), Clock.systemUTC());
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header))
                 .get("/health", health::health)
                 .get("/metrics", metrics::scrape)
@@ -62,6 +67,8 @@ public final class WebApp implements AutoCloseable {
                 .get("/api/chat/stream", chat::stream)
                 .get("/api/sources", sources::list)
                 .get("/api/sources/{file}", sources::one)
+                .get("/api/overview", overview::overview)
+                .post("/api/feedback", feedback::vote)
                 .exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()))
                 .exception(InvalidQuestionException.class, (e, ctx) -> error(ctx, 400, e.getMessage()))
                 .exception(Exception.class, this::unexpected);
@@ -111,6 +118,7 @@ public final class WebApp implements AutoCloseable {
         metrics.indexLoaded(loaded.index());
         health.slack(slack);
         engine.set(loaded);
+        overview.prepare(loaded);
     }
 
     public int port() {

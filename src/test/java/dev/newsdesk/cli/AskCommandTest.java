@@ -1,6 +1,7 @@
 package dev.newsdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import dev.newsdesk.FictionalCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,27 @@ class AskCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Tactical Missile System").contains("[1]").contains("Sources:")
                 .contains("001_8c75088e5995e160.txt");
+    }
+
+    @Test
+    void ask_wraps_the_answer_to_the_terminal_width_and_prints_no_colour_into_a_pipe() throws Exception {
+        CliProcess run = CliProcess.run(Map.of("COLUMNS", "50"), index, "ask", "What did Putin warn about?");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSizeGreaterThan(5)
+                .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(50));
+        assertThat(run.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void ask_at_a_terminal_is_in_colour_unless_no_color_is_set() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no util-linux script to make a terminal");
+
+        CliProcess coloured = CliProcess.runInTerminal(Map.of(), index, "ask", "What did Putin warn about?");
+        CliProcess plain = CliProcess.runInTerminal(Map.of("NO_COLOR", "1"), index, "ask", "What did Putin warn about?");
+
+        assertThat(coloured.out()).as(coloured.out()).contains("\u001b[36m[1]\u001b[0m", "\u001b[1mSources:");
+        assertThat(plain.out()).as(plain.out()).contains("[1]", "Sources:").doesNotContain("\u001b[");
     }
 
     @Test
