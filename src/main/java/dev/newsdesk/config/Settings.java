@@ -47,7 +47,7 @@ public record Settings(
      * the append-only JSONL log of 👍/👎 clicks on answers.
      */
     public record Slack(String signingSecret, String botToken, String apiUrl, boolean commandAnswersInChannel,
-                        int workers, Path feedbackFile) {
+                        int workers, int queuePerWorker, Path feedbackFile) {
         public boolean enabled() {
             return signingSecret != null && !signingSecret.isBlank();
         }
@@ -57,7 +57,7 @@ public record Settings(
         public String toString() {
             return "Slack[signingSecret=" + (enabled() ? "***" : "unset") + ", botToken=" + (botToken == null ? "unset" : "***")
                     + ", apiUrl=" + apiUrl + ", commandAnswersInChannel=" + commandAnswersInChannel + ", workers=" + workers
-                    + ", feedbackFile=" + feedbackFile + "]";
+                    + ", queuePerWorker=" + queuePerWorker + ", feedbackFile=" + feedbackFile + "]";
         }
     }
 
@@ -96,6 +96,7 @@ public record Settings(
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
+                        integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))));
     }
 

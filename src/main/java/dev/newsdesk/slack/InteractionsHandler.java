@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class InteractionsHandler {
     public void handle(Context ctx, byte[] body) throws IOException {
         String payload = FormBody.parse(body).get("payload");
         if (payload == null) {
-            ctx.status(400).result("no payload");
+            ctx.status(400).json(Map.of("error", "The body has no 'payload' field; Slack sends clicks as payload=<JSON>."));
             return;
         }
         JsonNode root = JSON.readTree(payload);

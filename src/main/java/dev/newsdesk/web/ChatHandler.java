@@ -15,7 +15,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +99,7 @@ final class ChatHandler {
         }
         JsonNode request;
         try {
-            request = json.readTree(limited(ctx));
+            request = json.readTree(LimitedBody.read(ctx, WebApp.MAX_REQUEST_BYTES, EXAMPLE + "."));
         } catch (JsonProcessingException e) {
             throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + EXAMPLE + ".");
         } catch (IOException e) {
@@ -110,20 +109,6 @@ final class ChatHandler {
             throw new BadRequestResponse("The body is not a JSON object; " + EXAMPLE + ".");
         }
         return request;
-    }
-
-    /** The body, refused past the size limit even when it comes chunked, without a Content-Length to check. */
-    private static byte[] limited(Context ctx) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes((int) WebApp.MAX_REQUEST_BYTES + 1);
-            if (body.length > WebApp.MAX_REQUEST_BYTES) {
-                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The body is larger than "
-                        + WebApp.MAX_REQUEST_BYTES / 1024 + " KB; " + EXAMPLE + ".");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequestResponse("The body could not be read (" + e.getMessage() + "); " + EXAMPLE + ".");
-        }
     }
 
     private static String text(JsonNode request, String field, boolean required) {

@@ -62,6 +62,10 @@ final class SlackHarness implements AutoCloseable {
         this(Map.of());
     }
 
+    int port() {
+        return web.port();
+    }
+
     /** A new Slack timestamp ("1700000000.000100"), unique within the test run. */
     static String ts() {
         long micros = SEQUENCE.incrementAndGet();
