@@ -128,8 +128,12 @@ final class FakeSlack implements AutoCloseable {
         return awaitDelivered(method, count, c -> true);
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -258,6 +258,22 @@ class SlackEventsTest {
     }
 
     @Test
+    void every_mention_is_answered_exactly_once_when_slack_closes_each_connection_after_its_response() throws Exception {
+        harness.close();
+        harness = new SlackHarness(Map.of(), true);
+        awaitIdle();
+        List<String> channels = List.of("C-close-1", "C-close-2", "C-close-3");
+
+        for (String channel : channels) {
+            harness.postEvent(envelope("Ev-" + channel, mention(channel, "what is ATACMS?", ts(), null)));
+            harness.slack.awaitDelivered(POST, 1, c -> c.field("channel").equals(channel));
+        }
+
+        assertThat(harness.slack.calls(POST)).extracting(c -> c.field("channel")).containsExactlyElementsOf(channels);
+        assertThat(harness.counter("newsdesk.slack.delivery.failures")).isZero();
+    }
+
+    @Test
     void when_the_queue_is_full_the_asker_is_told_once_and_slacks_retry_is_answered() throws Exception {
         harness.close();
         harness = new SlackHarness(Map.of("NEWSDESK_SLACK_WORKERS", "1", "NEWSDESK_SLACK_QUEUE_PER_WORKER", "1"));
