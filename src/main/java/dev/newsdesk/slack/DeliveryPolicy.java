@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * How every message to Slack is retried: at most once delivered, as often as safe attempted. A retry is
  * made only when Slack certainly did not act on the request: it said so (HTTP 429 with Retry-After, or an
  * error naming a transient condition), the connection was never made, or a reused connection was found
- * closed before any response ({@link StaleConnections}). A request that may have reached
+ * closed before anything was sent on it ({@link StaleConnections}). A request that may have reached
  * Slack (read timeout, reset, 5xx) is never sent again, because chat.postMessage has no idempotency key
  * and a second send would post the answer twice; such a loss is logged and counted instead.
  */

@@ -1,7 +1,8 @@
 package dev.newsdesk.slack;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -10,18 +11,21 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Tells a stale keep-alive connection from a lost request. A server may close an idle connection just as
- * the client reuses it; the request then fails before any byte of a response comes back, and was never
- * processed. Such a failure, and only such (on a connection that already carried a request, not a
- * timeout, before the response headers), is rethrown as {@link Stale}, which is safe to send again once
- * on a new connection, as curl and OkHttp's own retry do. Install as a network interceptor.
+ * Catches a stale keep-alive connection before a request is sent on it. A server may close an idle
+ * connection (HTTP/1.0-style servers and proxies close each one after its response, without saying so);
+ * a POST written on it fails before any byte comes back, and OkHttp's own check for that only runs after
+ * ten seconds idle. So a reused connection is probed first (a 1 ms read: an idle connection has nothing to
+ * say, so end-of-stream, data or an error all mean the server is gone) and, when it is gone, the request
+ * fails as {@link Stale} without a byte sent: safe to send once more, on a new connection. A failure
+ * after sending stays what it was, because then the server may have acted on it. Install as a network
+ * interceptor.
  */
 final class StaleConnections implements Interceptor {
 
-    /** A request that failed on a reused connection before any response: never processed by the server. */
+    /** A request refused before sending, because its reused connection was already closed by the server. */
     static final class Stale extends IOException {
-        Stale(IOException cause) {
-            super("the reused connection was closed before any response (" + cause.getMessage() + ")", cause);
+        Stale(String why) {
+            super("the reused connection was closed by the server (" + why + "); nothing was sent");
         }
     }
 
@@ -29,17 +33,34 @@ final class StaleConnections implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        boolean reused = !used.add(chain.connection());
+        Connection connection = chain.connection();
+        if (!used.add(connection)) {
+            String gone = gone(connection.socket());
+            if (gone != null) {
+                throw new Stale(gone);
+            }
+        }
+        return chain.proceed(chain.request());
+    }
+
+    /** Why an idle connection can no longer be used, or null when it can. */
+    private static String gone(Socket socket) throws IOException {
+        int timeout = socket.getSoTimeout();
         try {
-            return chain.proceed(chain.request());
-        } catch (InterruptedIOException e) {
-            throw e; // a timeout: the server may be working on the request
+            socket.setSoTimeout(1);
+            return socket.getInputStream().read() < 0 ? "end of stream" : "unexpected data";
+        } catch (SocketTimeoutException healthy) {
+            return null;
         } catch (IOException e) {
-            throw reused ? new Stale(e) : e;
+            return e.toString();
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(timeout);
+            }
         }
     }
 
-    /** Whether {@code e} (or a cause) is a {@link Stale} failure. */
+    /** Whether {@code e} (or a cause) is a {@link Stale} refusal. */
     static boolean isStale(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Stale) {
