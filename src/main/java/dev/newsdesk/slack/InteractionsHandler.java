@@ -65,9 +65,11 @@ public final class InteractionsHandler {
         // Beyond the memory of recent answers the message Slack sends back still holds the answer's text.
         Asked asked = answered.find(feedbackId).orElseGet(() ->
                 new Asked(null, root.path("message").path("text").asText(null), null, List.of()));
-        log.append(new Vote(feedbackId, vote, root.path("user").path("id").asText(null),
+        boolean changed = log.record(new Vote(feedbackId, vote, root.path("user").path("id").asText(null),
                 root.path("channel").path("id").asText(null), asked, clock.instant()));
-        registry.counter("newsdesk.slack.feedback", "vote", vote).increment();
+        if (changed) {
+            registry.counter("newsdesk.slack.feedback", "vote", vote).increment();
+        }
         String responseUrl = root.path("response_url").asText(null);
         if (responseUrl != null && !queue.offer("thanking for feedback",
                 () -> responses.post(responseUrl, renderer.notice(THANKS), false))) {
