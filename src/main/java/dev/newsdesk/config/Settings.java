@@ -22,7 +22,19 @@ public record Settings(
         String host,
         int port,
         Llm llm,
-        Slack slack) {
+        Slack slack,
+        Limits limits) {
+
+    /**
+     * What the server takes on, so that overload and hostile clients cannot exhaust it: {@code answering}
+     * questions answered at once and {@code waiting} more queued (beyond that: 503 with Retry-After at
+     * once); {@code connections} open at once and {@code connectionsPerAddress} from one client address
+     * (beyond either: closed at once); a connection idle for {@code idleTimeout}, or not sending a whole
+     * request head within {@code headerTimeout} of opening or of its last request, is closed.
+     */
+    public record Limits(int answering, int waiting, int connections, int connectionsPerAddress,
+                         Duration idleTimeout, Duration headerTimeout) {
+    }
 
     /**
      * The optional chat model; {@code backend} is "none", "openai" or "ollama". {@code prompts} is the
@@ -97,7 +109,14 @@ public record Settings(
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
                         integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
-                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))));
+                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
+                new Limits(
+                        integer(get, "NEWSDESK_MAX_ANSWERING", Runtime.getRuntime().availableProcessors()),
+                        integer(get, "NEWSDESK_MAX_WAITING", 32),
+                        integer(get, "NEWSDESK_MAX_CONNECTIONS", 1000),
+                        integer(get, "NEWSDESK_MAX_CONNECTIONS_PER_ADDRESS", 100),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_IDLE_TIMEOUT_SECONDS", 30)),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))));
     }
 
     private static String or(Function<String, String> env, String name, String fallback) {

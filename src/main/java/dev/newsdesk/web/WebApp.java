@@ -52,7 +52,9 @@ public final class WebApp implements AutoCloseable {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper();
         this.app = Javalin.create(config -> configure(config, json));
-        ChatHandler chat = new ChatHandler(engine, metrics, json);
+        Settings.Limits limits = settings.limits();
+        ChatHandler chat = new ChatHandler(engine, metrics, json, new Admission(limits.answering(), limits.waiting(),
+                metrics.registry().counter("newsdesk.questions.refused")));
         this.health = new HealthHandler(settings, engine);
         SourcesHandler sources = new SourcesHandler(engine);
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header))
@@ -72,7 +74,10 @@ public final class WebApp implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.http.prefer405over404 = true;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors(json));
+            ConnectionGuard.install(server, settings.limits(), metrics.registry().counter("newsdesk.connections.refused"));
+        });
         // The stream takes the question in its URL: 2000 characters, percent-encoded, can pass Jetty's
         // default 8 KB, and EventSource would then show a refused request as an unreachable server.
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));

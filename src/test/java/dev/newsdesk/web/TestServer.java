@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -45,15 +46,25 @@ final class TestServer implements AutoCloseable {
 
     /** A server of its own that has the shared engine and answers questions. */
     static TestServer ready() {
-        TestServer server = notReady();
+        return ready(Map.of());
+    }
+
+    /** As {@link #ready()}, with these settings. */
+    static TestServer ready(Map<String, String> env) {
+        TestServer server = notReady(env);
         server.web.ready(engine());
         return server;
     }
 
     /** A server still waiting for its engine, as while the index is being built. */
     static TestServer notReady() {
-        Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"),
-                Map.of("NEWSDESK_PORT", "0"));
+        return notReady(Map.of());
+    }
+
+    private static TestServer notReady(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("NEWSDESK_PORT", "0");
+        Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"), all);
         return new TestServer(new WebApp(settings).start());
     }
 
