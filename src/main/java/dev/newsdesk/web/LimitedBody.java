@@ -7,14 +7,20 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpChannel;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Reads a request body, but never more than a limit: a declared Content-Length over it is refused
  * before reading anything, and a chunked body (which declares nothing) is cut off one byte past it.
  * Javalin's own size limit only looks at Content-Length, so a chunked body of gigabytes would
- * otherwise be read whole into memory. A refusal closes the connection, so the rest is never read either.
+ * otherwise be read whole into memory. A refusal closes the connection, so the rest is not read either.
  */
 public final class LimitedBody {
+
+    private static final Duration GRACE = Duration.ofSeconds(1);
 
     private LimitedBody() {
     }
@@ -38,9 +44,24 @@ public final class LimitedBody {
         }
     }
 
+    /**
+     * Even with "Connection: close" Jetty reads and discards whatever the client still sends, to close
+     * gracefully; a client streaming gigabytes would keep a core busy. Once the refusal is out, the client
+     * gets {@link #GRACE} to read it, then the connection is closed.
+     */
+    private static void stopReadingAfterResponse(HttpChannel channel) {
+        channel.addListener(new HttpChannel.Listener() {
+            @Override
+            public void onComplete(Request request) {
+                channel.getConnector().getScheduler().schedule(channel.getEndPoint()::close,
+                        GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
     private static HttpResponseException tooLarge(Context ctx, long limit, String hint) {
-        // Without this Jetty drains the rest of the body to reuse the connection, for as long as it keeps coming.
         ctx.header(Header.CONNECTION, "close");
+        stopReadingAfterResponse(Request.getBaseRequest(ctx.req()).getHttpChannel());
         return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
                 "The body is larger than " + limit / 1024 + " KB; " + hint);
     }
