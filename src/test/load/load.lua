@@ -31,7 +31,6 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local check = "none"
 function init(args)
   check = args[1] or "none"
   n = 0
@@ -55,6 +54,8 @@ response = function(status, headers, body)
 end
 
 done = function(summary, latency, requests)
+  -- done() runs in wrk's main Lua state: what init() and response() kept is read from the threads.
+  local check = threads[1]:get("check")
   local counts = {}
   local missing = 0
   for _, thread in ipairs(threads) do
