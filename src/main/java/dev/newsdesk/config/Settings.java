@@ -26,13 +26,25 @@ public record Settings(
         int port,
         Llm llm,
         Slack slack,
-        Terminal terminal) {
+        Terminal terminal,
+        Limits limits) {
 
     /**
      * How {@code ask} prints for a person: wrapped to {@code columns} ($COLUMNS, else 80), in colour unless
      * $NO_COLOR is set (and only when printing to a terminal, which the command checks itself).
      */
     public record Terminal(int columns, boolean noColor) {
+    }
+
+    /**
+     * What the server takes on, so that overload and hostile clients cannot exhaust it: {@code answering}
+     * questions answered at once and {@code waiting} more queued (beyond that: 503 with Retry-After at
+     * once); {@code connections} open at once and {@code connectionsPerAddress} from one client address
+     * (beyond either: closed at once); a connection idle for {@code idleTimeout}, or not sending a whole
+     * request head within {@code headerTimeout} of opening or of its last request, is closed.
+     */
+    public record Limits(int answering, int waiting, int connections, int connectionsPerAddress,
+                         Duration idleTimeout, Duration headerTimeout) {
     }
 
     /**
@@ -58,7 +70,7 @@ public record Settings(
      * the append-only JSONL log of 👍/👎 clicks on answers.
      */
     public record Slack(String signingSecret, String botToken, String apiUrl, boolean commandAnswersInChannel,
-                        int workers, Path feedbackFile) {
+                        int workers, int queuePerWorker, Path feedbackFile) {
         public boolean enabled() {
             return signingSecret != null && !signingSecret.isBlank();
         }
@@ -68,7 +80,7 @@ public record Settings(
         public String toString() {
             return "Slack[signingSecret=" + (enabled() ? "***" : "unset") + ", botToken=" + (botToken == null ? "unset" : "***")
                     + ", apiUrl=" + apiUrl + ", commandAnswersInChannel=" + commandAnswersInChannel + ", workers=" + workers
-                    + ", feedbackFile=" + feedbackFile + "]";
+                    + ", queuePerWorker=" + queuePerWorker + ", feedbackFile=" + feedbackFile + "]";
         }
     }
 
@@ -109,9 +121,17 @@ public record Settings(
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
+                        integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
                 // no-color.org: any non-empty NO_COLOR turns colour off.
-                new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null));
+                new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null),
+                new Limits(
+                        integer(get, "NEWSDESK_MAX_ANSWERING", Runtime.getRuntime().availableProcessors()),
+                        integer(get, "NEWSDESK_MAX_WAITING", 32),
+                        integer(get, "NEWSDESK_MAX_CONNECTIONS", 1000),
+                        integer(get, "NEWSDESK_MAX_CONNECTIONS_PER_ADDRESS", 100),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_IDLE_TIMEOUT_SECONDS", 30)),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))));
     }
 
     private static String or(Function<String, String> env, String name, String fallback) {

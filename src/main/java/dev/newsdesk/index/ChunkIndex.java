@@ -63,13 +63,21 @@ public final class ChunkIndex implements Closeable {
         this.searchers = searchers;
         IndexSearcher searcher = searchers.acquire();
         try {
+            // Reads every file through its checksum: a segment damaged on disk fails here, with a
+            // CorruptIndexException, instead of silently changing answers later.
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                leaf.reader().checkIntegrity();
+            }
             this.chunkCount = searcher.getIndexReader().numDocs();
         } finally {
             searchers.release(searcher);
         }
     }
 
-    /** Opens the index at {@code path}; fails with an {@link IOException} when it is missing or corrupt. */
+    /**
+     * Opens the index at {@code path}, verifying every segment's checksums; fails with an
+     * {@link IOException} when it is missing or corrupt.
+     */
     public static ChunkIndex open(Path path) throws IOException {
         Directory directory = FSDirectory.open(path);
         try {

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Reads every {@code .txt} and {@code .md} file of a corpus folder. A file that is binary or not UTF-8 is
- * skipped with a warning so that one bad file never stops the rest from being indexed.
+ * Reads every {@code .txt} and {@code .md} file of a corpus folder. A file that is binary or not UTF-8, or
+ * that leads outside the folder ({@link CorpusBoundary}), is skipped with a warning so that one bad file
+ * never stops the rest from being indexed.
  */
 public final class CorpusLoader {
 
@@ -36,7 +37,8 @@ public final class CorpusLoader {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(CorpusLoader::isArticleFile).sorted().toList();
+            CorpusBoundary boundary = new CorpusBoundary(folder, warnings);
+            files = listing.filter(CorpusLoader::isArticleFile).sorted().filter(boundary::admits).toList();
         } catch (IOException e) {
             throw new NewsdeskException("Cannot read corpus folder '" + folder + "': " + e.getMessage()
                     + "; check its permissions.", e);

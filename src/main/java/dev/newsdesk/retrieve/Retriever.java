@@ -14,6 +14,7 @@ import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.StoredChunk;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class Retriever {
 
     private final ChunkIndex index;
     private final QueryTransformer transformer;
-    private final RetrievalAugmentor augmentor;
+    private final DefaultQueryRouter router;
     private final QueryEmbeddings embeddings;
     private final int topK;
 
@@ -41,26 +42,33 @@ public final class Retriever {
         this.embeddings = embeddings;
         this.topK = topK;
         // Each retriever looks deeper than topK so that fusion has overlap to work with.
-        this.augmentor = DefaultRetrievalAugmentor.builder()
-                .queryTransformer(transformer)
-                .queryRouter(new DefaultQueryRouter(
-                        new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK)))
-                .contentAggregator(new DefaultContentAggregator())
-                // Answerers take the retrieved chunks, not a prompt with the contents pasted in.
-                .contentInjector((contents, message) -> message)
-                // Two retrievers over an in-process index: a thread hop costs more than it saves.
-                .executor(Runnable::run)
-                .build();
+        this.router = new DefaultQueryRouter(
+                new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK));
     }
 
     /** Retrieves for {@code question} given the conversation so far (earlier standalone questions and answers). */
     public Retrieval retrieve(String question, Object conversationId, List<ChatMessage> history) {
         UserMessage message = UserMessage.from(question);
         Metadata metadata = Metadata.from(message, conversationId, history);
-        String standalone = transformer.transform(Query.from(question, metadata)).iterator().next().text();
-        AugmentationResult result = augmentor.augment(new AugmentationRequest(message, metadata));
+        // Rewritten once: the rewrite may be a model call, and the answer is scored against its first query.
+        Collection<Query> queries = transformer.transform(Query.from(question, metadata));
+        String standalone = queries.iterator().next().text();
+        AugmentationResult result = augmentor(queries).augment(new AugmentationRequest(message, metadata));
         List<String> top = result.contents().stream().limit(topK).map(ChunkContents::chunkId).toList();
         List<StoredChunk> chunks = index.byIds(top);
         return new Retrieval(standalone, embeddings.of(standalone), chunks.stream().map(ChunkContents::of).toList(), chunks);
+    }
+
+    /** The augmentor for one question, given its already rewritten queries. */
+    private RetrievalAugmentor augmentor(Collection<Query> queries) {
+        return DefaultRetrievalAugmentor.builder()
+                .queryTransformer(query -> queries)
+                .queryRouter(router)
+                .contentAggregator(new DefaultContentAggregator())
+                // Answerers take the retrieved chunks, not a prompt with the contents pasted in.
+                .contentInjector((contents, message) -> message)
+                // Two retrievers over an in-process index: a thread hop costs more than it saves.
+                .executor(Runnable::run)
+                .build();
     }
 }

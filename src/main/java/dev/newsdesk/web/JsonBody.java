@@ -36,7 +36,7 @@ final class JsonBody {
         }
         JsonNode request;
         try {
-            request = json.readTree(limited(ctx, example));
+            request = json.readTree(LimitedBody.read(ctx, WebApp.MAX_REQUEST_BYTES, example + "."));
         } catch (JsonProcessingException e) {
             throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + example + ".");
         } catch (IOException e) {
@@ -46,20 +46,6 @@ final class JsonBody {
             throw new BadRequestResponse("The body is not a JSON object; " + example + ".");
         }
         return new JsonBody(request, example);
-    }
-
-    /** The body, refused past the size limit even when it comes chunked, without a Content-Length to check. */
-    private static byte[] limited(Context ctx, String example) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes((int) WebApp.MAX_REQUEST_BYTES + 1);
-            if (body.length > WebApp.MAX_REQUEST_BYTES) {
-                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The body is larger than "
-                        + WebApp.MAX_REQUEST_BYTES / 1024 + " KB; " + example + ".");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequestResponse("The body could not be read (" + e.getMessage() + "); " + example + ".");
-        }
     }
 
     /** The string {@code field}; null when it is absent and not {@code required}. */
