@@ -2,9 +2,13 @@ package dev.newsdesk.answer;
 
 import dev.newsdesk.ingest.Names;
 import dev.newsdesk.language.Dates;
+import dev.newsdesk.language.Lexicon;
+import dev.newsdesk.language.Quantities;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,15 +20,11 @@ import java.util.regex.Pattern;
 enum AnswerType {
     PERSON, PLACE, DATE, DISTANCE, AMOUNT, COUNT, NONE;
 
-    private static final Pattern WHO = Pattern.compile(
-            "^(who|whom|whose)\\b|\\bwhich (\\w+ )?(official|minister|spokesman|spokeswoman|spokesperson|person|leader|"
-                    + "secretary|president|reporter|journalist|diplomat|general|chairman|politician|lawmaker)\\b"
-                    + "|\\bwhat is the name\\b|\\bname of the\\b|^name the\\b");
-    private static final Pattern WHERE = Pattern.compile("^where\\b|\\bwhich (city|country|place|town|capital|venue)\\b|\\bin what (city|country|place)\\b");
-    private static final Pattern WHEN = Pattern.compile("^when\\b|\\bwhat (year|date|day|month|time)\\b|\\bwhich (year|date|day|month)\\b");
-    private static final Pattern HOW_FAR = Pattern.compile("\\bhow far\\b|\\bwhat (is the )?range\\b|\\bhow long a range\\b|\\bwhat distance\\b");
-    private static final Pattern HOW_MUCH = Pattern.compile("\\bhow (much|large|big)\\b|\\bwhat (amount|size|sum)\\b");
-    /** "How many ATACMS missiles has …": the counted noun is the last word before the verb. */
+    /** The question cues of each type, in the order they are tried (see {@code answer_types.txt}). */
+    private static final Map<AnswerType, Pattern> CUES = cues();
+    /** "Which minister", "what senator": a title asks for a person. */
+    private static final Pattern TITLE_ASKED = titleAsked();
+    /** "How many launchers …": the counted noun is the last word before the verb. */
     private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\s+([\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+)*?)"
             + "(?=\\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|can|could|in|on|of|for)\\b|\\s*\\?|$)");
 
@@ -33,41 +33,41 @@ enum AnswerType {
     /** The place itself: a run of capitalised words after a preposition of place. */
     private static final Pattern PLACE_SPAN = Pattern.compile(
             "(?<=\\b(?:in|at|to|from|near)\\s)(?:the\\s+)?\\p{Lu}\\p{L}+(?:[\\s-]\\p{Lu}\\p{L}+)*");
-    /** Words that qualify a number ("more than 180 miles") and belong to the short answer. */
-    private static final String QUALIFIER = "(?:(?:more|less|fewer|greater|higher|lower) than|about|around|nearly|almost|"
-            + "roughly|approximately|up to|at least|at most|over|under|some|just|only)\\s+";
     private static final Pattern DATE_IN_TEXT = Dates.pattern();
     /** "May" is a month only with a day or a year ("May 29", "May 2024"). */
     private static final Pattern MAY_DATE = Pattern.compile("\\bMay\\s+(?:\\d{1,2}\\b|\\d{4}\\b)");
-    private static final Pattern DISTANCE_IN_TEXT = Pattern.compile(
-            "\\d[\\d,.]*\\s*(-\\s*)?(miles?|mi|km|kilomet(er|re)s?|meters|metres|yards|feet)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(
-            "[$€£]\\s?\\d|\\b\\d[\\d,.]*\\s*(billion|million|thousand|percent|%|tons?|dollars|euros|pounds)"
-                    + "|\\b(tens|hundreds|thousands|millions|billions) of\\b", Pattern.CASE_INSENSITIVE);
-    private static final String NUMBER = "(\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "dozens?|hundreds?|thousands?|several|a few)";
+    private static final Pattern DISTANCE_IN_TEXT = Pattern.compile(Quantities.measure("distance"),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(Quantities.money() + "|" + Quantities.measure("weight", "volume", "area"),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final String NUMBER = Quantities.number();
+    private static final String QUALIFIER = Quantities.qualifier();
 
     static AnswerType of(String question) {
-        String q = question.toLowerCase(Locale.ROOT).strip();
-        if (HOW_FAR.matcher(q).find()) {
-            return DISTANCE;
+        String ask = question.toLowerCase(Locale.ROOT).strip();
+        for (Map.Entry<AnswerType, Pattern> cue : CUES.entrySet()) {
+            if (cue.getValue().matcher(ask).find()) {
+                return cue.getKey();
+            }
         }
-        if (HOW_MANY.matcher(q).find()) {
-            return COUNT;
-        }
-        if (HOW_MUCH.matcher(q).find()) {
-            return AMOUNT;
-        }
-        if (WHO.matcher(q).find()) {
-            return PERSON;
-        }
-        if (WHERE.matcher(q).find()) {
-            return PLACE;
-        }
-        if (WHEN.matcher(q).find()) {
-            return DATE;
-        }
-        return NONE;
+        return TITLE_ASKED.matcher(ask).find() ? PERSON : NONE;
+    }
+
+    private static Map<AnswerType, Pattern> cues() {
+        Map<AnswerType, Pattern> cues = new LinkedHashMap<>();
+        Lexicon.sections("answer_types.txt").forEach((section, lines) -> {
+            List<String> alternatives = lines.stream().map(String::strip)
+                    .map(cue -> cue.startsWith("^") ? "^" + Pattern.quote(cue.substring(1)) : "\\b" + Pattern.quote(cue))
+                    .map(cue -> cue + "\\b").toList();
+            cues.put(valueOf(section.toUpperCase(Locale.ROOT)), Pattern.compile(String.join("|", alternatives)));
+        });
+        return cues;
+    }
+
+    private static Pattern titleAsked() {
+        List<String> titles = Lexicon.section("titles.txt", "").stream().map(String::strip)
+                .filter(t -> t.matches("[a-z][a-z-]+")).map(Pattern::quote).toList();
+        return Pattern.compile("\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:" + String.join("|", titles) + ")\\b");
     }
 
     /**
@@ -102,10 +102,8 @@ enum AnswerType {
     /** The spans of {@code sentence} that offer a thing of this type, in order ({@code ask}: the question's ask). */
     List<ShortAnswer.Span> spans(String sentence, String ask) {
         Pattern pattern = switch (this) {
-            case DISTANCE -> Pattern.compile("(" + QUALIFIER + ")?" + DISTANCE_IN_TEXT.pattern(), Pattern.CASE_INSENSITIVE);
-            case AMOUNT -> Pattern.compile("(" + QUALIFIER + ")?(?:[$€£]\\s?\\d[\\d,.]*(?:\\s*(?:billion|million|thousand|trillion))?"
-                    + "|\\b\\d[\\d,.]*\\s*(?:billion|million|thousand|trillion|percent|%|tons?|dollars|euros|pounds)(?:\\s+(?:dollars|euros|pounds))?)",
-                    Pattern.CASE_INSENSITIVE);
+            case DISTANCE -> DISTANCE_IN_TEXT;
+            case AMOUNT -> AMOUNT_IN_TEXT;
             case COUNT -> countSpan(ask.toLowerCase(Locale.ROOT));
             case DATE -> DATE_IN_TEXT;
             case PLACE -> PLACE_SPAN;
@@ -134,7 +132,7 @@ enum AnswerType {
         }
         String noun = lastWord(asked.group(1));
         String stem = noun.length() > 4 ? noun.substring(0, noun.length() - 2) : noun;
-        return Pattern.compile("(" + QUALIFIER + ")?\\b" + NUMBER + "(?=\\s+(\\S+\\s+){0,2}" + Pattern.quote(stem) + ")",
+        return Pattern.compile(QUALIFIER + "\\b" + NUMBER + "(?=\\s+(\\S+\\s+){0,2}" + Pattern.quote(stem) + ")",
                 Pattern.CASE_INSENSITIVE);
     }
 

@@ -1,0 +1,34 @@
+package dev.newsdesk.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnswerTypeTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "How far can the new ferry sail on one tank? | DISTANCE",
+            "How many buses did the council buy?         | COUNT",
+            "How much did the bridge cost?               | AMOUNT",
+            "Who opened the museum?                      | PERSON",
+            "Which senator blocked the bill?             | PERSON",
+            "In which town was the festival held?        | PLACE",
+            "What year was the abbey founded?            | DATE",
+            "What did the mayor promise?                 | NONE"})
+    void reads_the_kind_of_thing_a_question_asks_for(String question, AnswerType type) {
+        assertThat(AnswerType.of(question)).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "DISTANCE | The ferry can sail more than 180 miles before refuelling. | more than 180 miles",
+            "DISTANCE | A 40-km exclusion zone was set up.                         | 40-km",
+            "AMOUNT   | The council approved $3.74 billion in repairs.             | $3.74 billion",
+            "AMOUNT   | About 12 percent of riders complained.                     | About 12 percent",
+            "DATE     | The abbey was founded in 1263 by monks.                    | 1263"})
+    void finds_the_thing_with_its_qualifier_in_a_sentence(AnswerType type, String sentence, String span) {
+        assertThat(type.spans(sentence, "")).extracting(ShortAnswer.Span::text).containsExactly(span);
+    }
+}
