@@ -35,8 +35,11 @@ public final class SyntheticCorpus {
             StringBuilder text = new StringBuilder("Synthetic report ").append(a).append('\n');
             // Without repeats: the cleaner would drop a line printed twice, and the article come out short.
             Collections.shuffle(sentences, random);
-            for (String sentence : sentences.subList(0, Math.min(SENTENCES_PER_ARTICLE, sentences.size()))) {
-                text.append(sentence.replaceAll("\\d+", Integer.toString(random.nextInt(1000)))).append('\n');
+            // Paragraphs of two sentences: a line many articles repeat would be dropped as page furniture.
+            List<String> picked = sentences.subList(0, Math.min(SENTENCES_PER_ARTICLE, sentences.size()));
+            for (int i = 0; i < picked.size(); i++) {
+                text.append(picked.get(i).replaceAll("\\d+", Integer.toString(random.nextInt(1000))))
+                        .append(i % 2 == 0 ? ' ' : '\n');
             }
             Files.writeString(folder.resolve(String.format("synthetic_%05d.txt", a)), text);
         }
