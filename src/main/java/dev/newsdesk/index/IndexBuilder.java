@@ -171,7 +171,7 @@ public final class IndexBuilder {
         for (Chunk chunk : chunks) {
             List<float[]> sentenceVectors = chunk.sentences().stream().map(vectors::get).toList();
             writer.updateDocument(new Term(StoredChunk.ID, chunk.id()),
-                    StoredChunk.toDocument(chunk, sentenceVectors,
+                    StoredChunk.toDocument(chunk, article.meta(), sentenceVectors,
                             chunk.sentences().stream().map(sentence -> analyzer.terms(sentence.text()).stream().distinct().toList()).toList(),
                             mean(sentenceVectors)));
         }

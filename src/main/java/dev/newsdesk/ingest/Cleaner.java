@@ -44,8 +44,9 @@ public final class Cleaner {
         List<Line> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         seen.add(normalize(article.title()));
-        int lineStart = 0;
-        boolean first = true;
+        // Front matter is not reporting; and when it declared the title, the body's first line is body.
+        int lineStart = article.bodyStart();
+        boolean first = article.meta().title() == null;
         while (lineStart <= text.length()) {
             int newline = text.indexOf('\n', lineStart);
             int lineEnd = newline < 0 ? text.length() : newline;
