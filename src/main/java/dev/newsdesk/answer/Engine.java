@@ -15,6 +15,7 @@ import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.ingest.live.LiveIngest;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever;
@@ -42,15 +43,17 @@ public final class Engine implements Closeable {
         "How far", "Why did", "Which"};
 
     private final Settings settings;
+    private final IndexBuilder builder;
     private final Corpus corpus;
     private final ChunkIndex index;
     private final Retriever retriever;
     private final AnswerService answers;
     private final String llm;
 
-    private Engine(Settings settings, Corpus corpus, ChunkIndex index, Retriever retriever, AnswerService answers,
-                   String llm) {
+    private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkIndex index, Retriever retriever,
+                   AnswerService answers, String llm) {
         this.settings = settings;
+        this.builder = builder;
         this.corpus = corpus;
         this.index = index;
         this.retriever = retriever;
@@ -89,7 +92,7 @@ public final class Engine implements Closeable {
         Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK());
         AnswerService service = new AnswerService(retriever, answerer, verifier,
                 new Conversations(settings.maxConversations(), settings.conversationIdle()), settings.maxQuestionChars());
-        return new Engine(settings, corpus, index, retriever, service, llm);
+        return new Engine(settings, builder, corpus, index, retriever, service, llm);
     }
 
     /**
@@ -122,6 +125,15 @@ public final class Engine implements Closeable {
             String variant = " " + round;
             answers.warmUp(questions.stream().map(q -> q + variant).toList());
         }
+    }
+
+    /**
+     * Keeps this engine's index and corpus in step with the corpus folder from now on (serve). It
+     * takes the index's write lock for as long as it runs.
+     */
+    public LiveIngest liveIngest(Consumer<String> log) {
+        return new LiveIngest(settings.corpus(), new CorpusLoader(log), corpus, index, builder.openLive(),
+                LiveIngest.Timing.DEFAULT, log);
     }
 
     /** Builds or refreshes the index without starting the rest. */

@@ -4,6 +4,11 @@ import dev.newsdesk.answer.Engine;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.slack.SlackApp;
 import dev.newsdesk.web.WebApp;
+import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.ingest.live.FolderWatcher;
+import dev.newsdesk.ingest.live.LiveIngest;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,6 +54,8 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         engine.warmUp();
+        LiveIngest live = engine.liveIngest(System.err::println);
+        FolderWatcher watcher = watch(settings, live, web);
         SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters()) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
@@ -57,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         web.ready(engine, slack == null ? () -> "off" : slack::health);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
+            closeQuietly(watcher, live);
             if (slack != null) {
                 slack.close();
             }
@@ -70,5 +78,33 @@ final class ServeCommand implements Callable<Integer> {
         // Jetty serves on its own threads; this one waits until Ctrl-C or TERM ends the process.
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * Watches the corpus folder from now on, then reads it all once more: a file that arrived while
+     * the index was loading has no event left to tell of it.
+     */
+    private static FolderWatcher watch(Settings settings, LiveIngest live, WebApp web) {
+        try {
+            FolderWatcher watcher = new FolderWatcher(settings.corpus(), live, System.err::println);
+            live.rescan();
+            web.live(live, new ArticleStore(settings.corpus()), settings.archive());
+            System.err.println("newsdesk: watching " + settings.corpus() + " for new, changed and deleted articles"
+                    + (settings.archive().adminEnabled() ? "; admin API on at /api/articles" : ""));
+            return watcher;
+        } catch (IOException e) {
+            throw new NewsdeskException("Cannot watch the corpus folder " + settings.corpus() + " (" + e.getMessage()
+                    + "); check it is a local folder you can read.", e);
+        }
+    }
+
+    private static void closeQuietly(Closeable... parts) {
+        for (Closeable part : parts) {
+            try {
+                part.close();
+            } catch (IOException e) {
+                System.err.println("newsdesk: closing failed: " + e.getMessage());
+            }
+        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.newsdesk.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +26,26 @@ public record Settings(
         String host,
         int port,
         Llm llm,
-        Slack slack) {
+        Slack slack,
+        Archive archive) {
+
+    /**
+     * The living archive: {@code adminToken} turns on the API that adds and removes articles (off when
+     * null); {@code feeds} are RSS/Atom URLs polled every {@code feedInterval}, their new items stored in
+     * the corpus folder.
+     */
+    public record Archive(String adminToken, List<URI> feeds, Duration feedInterval) {
+        public boolean adminEnabled() {
+            return adminToken != null && !adminToken.isBlank();
+        }
+
+        /** Without the token, for the same reason as {@link Llm#toString()}. */
+        @Override
+        public String toString() {
+            return "Archive[adminToken=" + (adminEnabled() ? "***" : "unset") + ", feeds=" + feeds
+                    + ", feedInterval=" + feedInterval + "]";
+        }
+    }
 
     /**
      * The optional chat model; {@code backend} is "none", "openai" or "ollama". {@code prompts} is the
@@ -96,7 +119,29 @@ public record Settings(
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
-                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))));
+                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
+                new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), feeds(or(get, "NEWSDESK_FEEDS", "")),
+                        Duration.ofMinutes(integer(get, "NEWSDESK_FEED_MINUTES", 15))));
+    }
+
+    private static List<URI> feeds(String list) {
+        List<URI> feeds = new ArrayList<>();
+        for (String url : list.split(",")) {
+            if (url.isBlank()) {
+                continue;
+            }
+            try {
+                URI uri = new URI(url.strip());
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw new URISyntaxException(url, "not http or https");
+                }
+                feeds.add(uri);
+            } catch (URISyntaxException e) {
+                throw new NewsdeskException("NEWSDESK_FEEDS has '" + url.strip() + "', which is not an http(s) URL;"
+                        + " list feed URLs separated by commas.");
+            }
+        }
+        return List.copyOf(feeds);
     }
 
     private static String or(Function<String, String> env, String name, String fallback) {

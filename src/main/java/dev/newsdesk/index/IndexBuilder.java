@@ -152,14 +152,15 @@ public final class IndexBuilder {
                 + "; check the folder is writable, or delete it to rebuild.", e);
     }
 
-    private IndexWriterConfig config(boolean rebuild) {
+    IndexWriterConfig config(boolean rebuild) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         // CREATE wipes whatever is there: the way out of a corrupt index or a model change.
         config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         return config;
     }
 
-    private int writeArticle(IndexWriter writer, Article article) throws IOException {
+    /** Replaces {@code article}'s chunks in {@code writer} (uncommitted); the number of chunks written. */
+    int writeArticle(IndexWriter writer, Article article) throws IOException {
         List<Chunk> chunks = chunker.chunk(article);
         // Chunks of the old version may outnumber the new ones: clear the file, then add by stable id.
         writer.deleteDocuments(new Term(StoredChunk.FILE, article.file()));
@@ -214,6 +215,11 @@ public final class IndexBuilder {
         Map<String, String> hashes = new HashMap<>();
         articles.forEach(a -> hashes.put(a.file(), a.sha256()));
         return hashes;
+    }
+
+    /** Opens the long-lived writer of a serving process, for updates one batch at a time. */
+    public LiveWriter openLive() {
+        return LiveWriter.open(path, this, embedder);
     }
 
     /** The manifest of the last commit; null when there is no index or it cannot be read. */

@@ -1,6 +1,5 @@
 package dev.newsdesk.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Answer;
@@ -15,8 +14,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,32 +95,7 @@ final class ChatHandler {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                     "The body must be JSON with 'Content-Type: application/json'; " + EXAMPLE + ".");
         }
-        JsonNode request;
-        try {
-            request = json.readTree(limited(ctx));
-        } catch (JsonProcessingException e) {
-            throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + EXAMPLE + ".");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // parsing bytes in memory does no I/O
-        }
-        if (request == null || !request.isObject()) {
-            throw new BadRequestResponse("The body is not a JSON object; " + EXAMPLE + ".");
-        }
-        return request;
-    }
-
-    /** The body, refused past the size limit even when it comes chunked, without a Content-Length to check. */
-    private static byte[] limited(Context ctx) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes((int) WebApp.MAX_REQUEST_BYTES + 1);
-            if (body.length > WebApp.MAX_REQUEST_BYTES) {
-                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The body is larger than "
-                        + WebApp.MAX_REQUEST_BYTES / 1024 + " KB; " + EXAMPLE + ".");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequestResponse("The body could not be read (" + e.getMessage() + "); " + EXAMPLE + ".");
-        }
+        return Bodies.object(json, Bodies.limited(ctx, WebApp.MAX_REQUEST_BYTES, EXAMPLE), EXAMPLE);
     }
 
     private static String text(JsonNode request, String field, boolean required) {
