@@ -1,6 +1,7 @@
 package dev.newsdesk.answer;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.List;
@@ -40,11 +41,16 @@ public final class AnswerService {
      * null or blank). Throws {@link InvalidQuestionException} for a question that cannot be asked.
      */
     public Answer ask(String question, String conversationId, AnswerListener listener) {
+        return ask(question, conversationId, ArticleFilter.NONE, listener);
+    }
+
+    /** As {@link #ask(String, String, AnswerListener)}, from the articles {@code filter} lets through only. */
+    public Answer ask(String question, String conversationId, ArticleFilter filter, AnswerListener listener) {
         long started = System.nanoTime();
         String clean = clean(question);
         String id = conversationId(conversationId);
         List<ChatMessage> history = conversations.history(id);
-        Retrieval retrieval = retriever.retrieve(clean, id, history);
+        Retrieval retrieval = retriever.retrieve(clean, id, history, filter);
         Answer answer = verifier.verify(answerer.answer(clean, retrieval, listener));
         conversations.append(id, retrieval.standaloneQuery(), answer.answer());
         return answer.completed(id, (System.nanoTime() - started) / 1e6);

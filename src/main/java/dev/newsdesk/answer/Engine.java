@@ -89,7 +89,7 @@ public final class Engine implements Closeable {
             llm = chain.description();
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
-        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK());
+        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK(), corpus);
         AnswerService service = new AnswerService(retriever, answerer, verifier,
                 new Conversations(settings.maxConversations(), settings.conversationIdle()), settings.maxQuestionChars());
         return new Engine(settings, builder, corpus, index, retriever, service, llm);

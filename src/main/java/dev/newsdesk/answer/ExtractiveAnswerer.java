@@ -1,5 +1,6 @@
 package dev.newsdesk.answer;
 
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
@@ -70,7 +71,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (ranked.isEmpty() || mixedCoverage(ranked.get(0)) < minCoverage) {
             return abstain("The articles do not answer this question.", listener);
         }
-        return compose(pick(ranked, type), listener);
+        return compose(pick(ranked, type), retrieval.filter(), listener);
     }
 
     private double mixedCoverage(Candidate c) {
@@ -145,11 +146,11 @@ public final class ExtractiveAnswerer implements Answerer {
         return picked;
     }
 
-    private Answer compose(List<Sentence> picked, AnswerListener listener) {
+    private Answer compose(List<Sentence> picked, ArticleFilter filter, AnswerListener listener) {
         List<Citation> cited = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (Sentence sentence : picked) {
-            List<Sentence> sources = sameStatement.across(sentence);
+            List<Sentence> sources = sameStatement.across(sentence, filter);
             StringBuilder markers = new StringBuilder();
             for (Sentence source : sources) {
                 Optional<Citation> citation = citations.cite(cited.size() + 1, source.file(), source.start(), source.end());

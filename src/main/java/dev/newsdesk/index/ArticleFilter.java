@@ -22,6 +22,17 @@ public record ArticleFilter(String source, Instant from, Instant to) {
         return source != null || from != null || to != null;
     }
 
+    /** True when an article with this outlet and publication time passes, as the Lucene filter decides. */
+    public boolean admits(String articleSource, Optional<Instant> published) {
+        if (source != null && (articleSource == null || !source.equalsIgnoreCase(articleSource))) {
+            return false;
+        }
+        if (from == null && to == null) {
+            return true;
+        }
+        return published.filter(at -> (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to))).isPresent();
+    }
+
     /** The Lucene filter over the chunks' metadata fields; empty when nothing is restricted. */
     Optional<Query> query() {
         if (!restricts()) {

@@ -100,12 +100,11 @@ public final class ChunkIndex implements Closeable {
         return anyOf(terms, k, filter);
     }
 
-    /** BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first. */
-    public List<Hit> anyOf(Collection<String> terms, int k) {
-        return anyOf(terms, k, ArticleFilter.NONE);
-    }
-
-    private List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter) {
+    /**
+     * BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first, among
+     * the chunks of the articles {@code filter} lets through.
+     */
+    public List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         terms.forEach(t -> words.add(new TermQuery(new Term(StoredChunk.TEXT, t)), BooleanClause.Occur.SHOULD));
         Query query = filter.query().map(f -> (Query) new BooleanQuery.Builder()

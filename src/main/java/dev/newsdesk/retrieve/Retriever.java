@@ -12,31 +12,45 @@ import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import dev.langchain4j.invocation.InvocationContext;
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.ingest.Corpus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 import dev.newsdesk.index.StoredChunk;
 import java.util.List;
 
 /**
  * Hybrid retrieval as a LangChain4j {@link RetrievalAugmentor}: the follow-up transformer makes the
  * question standalone, BM25 and kNN retrievers run over the Lucene index, and the default aggregator
- * fuses their rankings by reciprocal rank fusion. The top {@code topK} chunks come back with their
- * sentences, ready for the answerer.
+ * fuses their rankings by reciprocal rank fusion; a question about the latest news then prefers newer
+ * articles. Both retrievers search only the articles a filter lets through (outlet, date range). The
+ * top {@code topK} chunks come back with their sentences, ready for the answerer.
  */
 public final class Retriever {
 
-    /** What retrieval found for one question. */
+    /** What retrieval found for one question, and the articles it was restricted to. */
     public record Retrieval(String standaloneQuery, float[] queryVector, List<Content> contents,
-                            List<StoredChunk> chunks) {
+                            List<StoredChunk> chunks, ArticleFilter filter) {
     }
+
+    /** How much an article's date counts against its relevance when a question asks for the latest. */
+    private static final double RECENCY_WEIGHT = 0.5;
 
     private final ChunkIndex index;
     private final QueryTransformer transformer;
     private final RetrievalAugmentor augmentor;
     private final QueryEmbeddings embeddings;
     private final int topK;
+    private final Corpus corpus;
+    private final RecencyCues recency = new RecencyCues();
 
-    public Retriever(ChunkIndex index, QueryEmbeddings embeddings, QueryTransformer transformer, int topK) {
+    /** {@code corpus} gives the articles' dates, for questions about the latest news. */
+    public Retriever(ChunkIndex index, QueryEmbeddings embeddings, QueryTransformer transformer, int topK, Corpus corpus) {
         this.index = index;
+        this.corpus = corpus;
         this.transformer = transformer;
         this.embeddings = embeddings;
         this.topK = topK;
@@ -55,12 +69,43 @@ public final class Retriever {
 
     /** Retrieves for {@code question} given the conversation so far (earlier standalone questions and answers). */
     public Retrieval retrieve(String question, Object conversationId, List<ChatMessage> history) {
+        return retrieve(question, conversationId, history, ArticleFilter.NONE);
+    }
+
+    /** As {@link #retrieve(String, Object, List)}, from the articles {@code filter} lets through only. */
+    public Retrieval retrieve(String question, Object conversationId, List<ChatMessage> history, ArticleFilter filter) {
         UserMessage message = UserMessage.from(question);
-        Metadata metadata = Metadata.from(message, conversationId, history);
+        Metadata metadata = Metadata.builder().chatMessage(message).chatMemory(history)
+                .invocationContext(InvocationContext.builder().chatMemoryId(conversationId)
+                        .invocationParameters(ChunkContents.parameters(filter)).build())
+                .build();
         String standalone = transformer.transform(Query.from(question, metadata)).iterator().next().text();
         AugmentationResult result = augmentor.augment(new AugmentationRequest(message, metadata));
-        List<String> top = result.contents().stream().limit(topK).map(ChunkContents::chunkId).toList();
+        List<Content> fused = recency.asksForRecent(standalone) ? newestFirst(result.contents()) : result.contents();
+        List<String> top = fused.stream().limit(topK).map(ChunkContents::chunkId).toList();
         List<StoredChunk> chunks = index.byIds(top);
-        return new Retrieval(standalone, embeddings.of(standalone), chunks.stream().map(ChunkContents::of).toList(), chunks);
+        return new Retrieval(standalone, embeddings.of(standalone), chunks.stream().map(ChunkContents::of).toList(), chunks,
+                filter);
+    }
+
+    /**
+     * For a question about the latest news: the fused chunks re-ranked by relevance and date in equal
+     * parts, each on a 0–1 scale over the candidates (rank in the fusion; newest dated article 1, oldest
+     * 0, undated 0). Only the fused candidates take part, so a newer article must still be relevant.
+     */
+    private List<Content> newestFirst(List<Content> fused) {
+        List<Long> dates = fused.stream().map(c -> corpus.article(ChunkContents.file(c))
+                .flatMap(a -> a.meta().publishedAt()).map(Instant::getEpochSecond).orElse(Long.MIN_VALUE)).toList();
+        long newest = dates.stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        long oldest = dates.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).min().orElse(newest);
+        double[] score = new double[fused.size()];
+        for (int i = 0; i < fused.size(); i++) {
+            long date = dates.get(i);
+            double recent = date == Long.MIN_VALUE ? 0 : newest == oldest ? 1 : (double) (date - oldest) / (newest - oldest);
+            score[i] = (1 - RECENCY_WEIGHT) * (1 - (double) i / fused.size()) + RECENCY_WEIGHT * recent;
+        }
+        return IntStream.range(0, fused.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -score[i]))
+                .map(fused::get).toList();
     }
 }

@@ -30,8 +30,8 @@ final class ChatHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
     private static final String EVENT_STREAM = "text/event-stream";
-    private static final String EXAMPLE = "send a JSON object like {\"question\": \"…\", \"conversation\": \"…\"}"
-            + " (conversation optional)";
+    private static final String EXAMPLE = "send a JSON object like {\"question\": \"…\", \"conversation\": \"…\","
+            + " \"filters\": {\"source\", \"from\", \"to\"}} (conversation and filters optional)";
 
     private final EngineRef engine;
     private final Metrics metrics;
@@ -46,7 +46,8 @@ final class ChatHandler {
 
     void ask(Context ctx) {
         JsonNode request = body(ctx);
-        Answer answer = engine.get().answers().ask(text(request, "question", true), text(request, "conversation", false));
+        Answer answer = engine.get().answers().ask(text(request, "question", true), text(request, "conversation", false),
+                Filters.of(request), AnswerListener.NONE);
         metrics.answered(answer);
         ctx.json(answer);
     }
@@ -66,7 +67,7 @@ final class ChatHandler {
         Context ctx = client.ctx();
         try {
             Answer answer = engine.get().answers().ask(ctx.queryParam("question"), ctx.queryParam("conversation"),
-                    new AnswerListener() {
+                    Filters.of(ctx::queryParam), new AnswerListener() {
                         @Override
                         public void onSources(List<Citation> sources) {
                             client.sendEvent("sources", sources);
