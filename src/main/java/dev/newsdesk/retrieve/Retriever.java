@@ -16,6 +16,7 @@ import dev.langchain4j.invocation.InvocationContext;
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.ingest.Corpus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -38,6 +39,9 @@ public final class Retriever {
 
     /** How much an article's date counts against its relevance when a question asks for the latest. */
     private static final double RECENCY_WEIGHT = 0.5;
+    /** Reports this much older than the newest one still describe the same state of a story. */
+    private static final Duration SAME_STORY_STATE = Duration.ofDays(1);
+    private static final long UNDATED = Long.MIN_VALUE;
 
     private final ChunkIndex index;
     private final QueryTransformer transformer;
@@ -89,22 +93,29 @@ public final class Retriever {
     }
 
     /**
-     * For a question about the latest news: the fused chunks re-ranked by relevance and date in equal
-     * parts, each on a 0–1 scale over the candidates (rank in the fusion; newest dated article 1, oldest
-     * 0, undated 0). Only the fused candidates take part, so a newer article must still be relevant.
+     * For a question about the latest news: of the reports among the {@code topK} most relevant
+     * chunks, the newest is the answer, so chunks of dated articles more than a day older than it are
+     * left out (they would answer with an outdated state of the story); undated articles stay, their
+     * age unknown. The rest are ranked by relevance and date in equal parts, each on a 0–1 scale over
+     * the candidates (fusion rank; newest date 1, oldest 0, undated 0), so a newer article must still
+     * be relevant to get ahead.
      */
     private List<Content> newestFirst(List<Content> fused) {
         List<Long> dates = fused.stream().map(c -> corpus.article(ChunkContents.file(c))
-                .flatMap(a -> a.meta().publishedAt()).map(Instant::getEpochSecond).orElse(Long.MIN_VALUE)).toList();
-        long newest = dates.stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
-        long oldest = dates.stream().filter(d -> d != Long.MIN_VALUE).mapToLong(Long::longValue).min().orElse(newest);
+                .flatMap(a -> a.meta().publishedAt()).map(Instant::getEpochSecond).orElse(UNDATED)).toList();
+        long newest = dates.stream().limit(topK).mapToLong(Long::longValue).max().orElse(UNDATED);
+        if (newest == UNDATED) {
+            return fused; // no relevant article says when it was published
+        }
+        long oldest = dates.stream().filter(d -> d != UNDATED).mapToLong(Long::longValue).min().orElse(newest);
         double[] score = new double[fused.size()];
         for (int i = 0; i < fused.size(); i++) {
             long date = dates.get(i);
-            double recent = date == Long.MIN_VALUE ? 0 : newest == oldest ? 1 : (double) (date - oldest) / (newest - oldest);
+            double recent = date == UNDATED ? 0 : newest <= oldest ? 1 : Math.min(1, (double) (date - oldest) / (newest - oldest));
             score[i] = (1 - RECENCY_WEIGHT) * (1 - (double) i / fused.size()) + RECENCY_WEIGHT * recent;
         }
         return IntStream.range(0, fused.size()).boxed()
+                .filter(i -> dates.get(i) == UNDATED || dates.get(i) >= newest - SAME_STORY_STATE.toSeconds())
                 .sorted(Comparator.comparingDouble((Integer i) -> -score[i]))
                 .map(fused::get).toList();
     }
