@@ -5,6 +5,7 @@ import dev.newsdesk.config.Settings;
 import dev.newsdesk.slack.SlackApp;
 import dev.newsdesk.web.WebApp;
 import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.feeds.FeedPoller;
 import dev.newsdesk.ingest.live.ArticleStore;
 import dev.newsdesk.ingest.live.FolderWatcher;
 import dev.newsdesk.ingest.live.LiveIngest;
@@ -56,6 +57,13 @@ final class ServeCommand implements Callable<Integer> {
         engine.warmUp();
         LiveIngest live = engine.liveIngest(System.err::println);
         FolderWatcher watcher = watch(settings, live, web);
+        FeedPoller feeds = new FeedPoller(settings.archive().feeds(), new ArticleStore(settings.corpus()),
+                live::submit, System.err::println);
+        if (!settings.archive().feeds().isEmpty()) {
+            feeds.start(settings.archive().feedInterval());
+            System.err.println("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
+                    + settings.archive().feedInterval().toMinutes() + " min");
+        }
         SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters()) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
@@ -64,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         web.ready(engine, slack == null ? () -> "off" : slack::health);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
-            closeQuietly(watcher, live);
+            closeQuietly(feeds, watcher, live);
             if (slack != null) {
                 slack.close();
             }
