@@ -121,7 +121,7 @@ public record Settings(
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
                 new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), feeds(or(get, "NEWSDESK_FEEDS", "")),
-                        Duration.ofMinutes(integer(get, "NEWSDESK_FEED_MINUTES", 15))));
+                        Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))));
     }
 
     private static List<URI> feeds(String list) {
@@ -147,6 +147,14 @@ public record Settings(
     private static String or(Function<String, String> env, String name, String fallback) {
         String value = env.apply(name);
         return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int positive(Function<String, String> env, String name, int fallback) {
+        int value = integer(env, name, fallback);
+        if (value < 1) {
+            throw new NewsdeskException(name + "=" + value + " must be at least 1.");
+        }
+        return value;
     }
 
     private static int integer(Function<String, String> env, String name, int fallback) {
