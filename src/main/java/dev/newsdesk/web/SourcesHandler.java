@@ -30,8 +30,10 @@ final class SourcesHandler {
             .comparing((Article a) -> a.meta().publishedAt().orElse(Instant.MIN), Comparator.reverseOrder())
             .thenComparing(Article::file);
 
-    /** One article in full; citation offsets are code points into {@code text}. */
-    record SourceText(String file, String title, String text) {
+    /** One article in full, with its metadata when known; citation offsets are code points into {@code text}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SourceText(String file, String title, String text, String source, String url, String published,
+                      String author) {
     }
 
     private final EngineRef engine;
@@ -55,7 +57,9 @@ final class SourcesHandler {
     void one(Context ctx) {
         Article article = engine.get().corpus().article(ctx.pathParam("file"))
                 .orElseThrow(() -> new NotFoundResponse("No article by that name; GET /api/sources lists them."));
-        ctx.json(new SourceText(article.file(), article.title(), article.text()));
+        Article.Meta meta = article.meta();
+        ctx.json(new SourceText(article.file(), article.title(), article.text(), meta.source(), meta.url(),
+                meta.published(), meta.author()));
     }
 
     private static int utf8Length(String text) {
