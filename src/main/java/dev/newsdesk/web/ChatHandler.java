@@ -13,7 +13,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
