@@ -54,8 +54,15 @@ final class ServeCommand implements Callable<Integer> {
             web.close();
             throw e;
         }
+        // First, so that a second process on the same index stops at once, before warming up.
+        LiveIngest live;
+        try {
+            live = engine.liveIngest(System.err::println);
+        } catch (RuntimeException e) {
+            web.close();
+            throw e;
+        }
         engine.warmUp();
-        LiveIngest live = engine.liveIngest(System.err::println);
         FolderWatcher watcher = watch(settings, live, web);
         FeedPoller feeds = new FeedPoller(settings.archive().feeds(), new ArticleStore(settings.corpus()),
                 live::submit, System.err::println);
