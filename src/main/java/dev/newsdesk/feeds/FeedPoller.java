@@ -11,7 +11,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,7 @@ public final class FeedPoller implements Closeable {
         try {
             Fetcher.Fetched page = fetcher.get(link, null).orElseThrow();
             String published = entry.getPublishedDate() == null ? null : entry.getPublishedDate().toInstant().toString();
-            String file = store.writeHtml(new String(page.body(), StandardCharsets.UTF_8), link.toString(), published);
+            String file = store.writeHtml(page.body(), link.toString(), published);
             stored.accept(file);
             log.accept("feed " + feed + ": stored " + link + " as " + file);
             return true;

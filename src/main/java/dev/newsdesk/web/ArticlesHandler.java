@@ -77,7 +77,7 @@ final class ArticlesHandler {
                 if (url == null || !url.matches("(?i)https?://\\S+")) {
                     throw new BadRequestResponse("A page needs its address: add ?url=https://… to the request.");
                 }
-                file = store.writeHtml(new String(body(ctx), StandardCharsets.UTF_8), url, null);
+                file = store.writeHtml(body(ctx), url, null);
             } else {
                 throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Unknown body type; " + EXAMPLE + ".");
             }

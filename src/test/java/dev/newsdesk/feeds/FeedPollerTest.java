@@ -54,6 +54,15 @@ class FeedPollerTest {
                 <html><head><meta property="og:site_name" content="Loopback Ledger"></head><body><article>
                 <h1>Harbour crane installed</h1><p>A new crane was installed at the Pellworth harbour on Tuesday.</p>
                 </article></body></html>"""));
+        site.createContext("/latin", ex -> {
+            byte[] page = ("<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9 reopens</title></head><body>"
+                    + "<p>The harbour caf\u00e9 reopened on Friday, its owner said.</p></body></html>")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            ex.sendResponseHeaders(200, page.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(page);
+            }
+        });
         site.createContext("/slow", ex -> {
             ex.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.getResponseBody()) {
@@ -99,6 +108,7 @@ class FeedPollerTest {
                 <item><title>Slow</title><link>%1$s/slow</link></item>
                 <item><title>Missing</title><link>%1$s/gone</link></item>
                 <item><title>Huge</title><link>%1$s/huge</link></item>
+                <item><title>Cafe</title><link>%1$s/latin</link></item>
                 <item><title>Crane</title><link>%1$s/good</link><pubDate>Tue, 04 Jun 2024 09:15:00 GMT</pubDate></item>
                 </channel></rss>""".formatted(base());
     }
@@ -114,13 +124,15 @@ class FeedPollerTest {
     }
 
     @Test
-    void stores_a_new_items_page_with_its_feed_date_and_skips_broken_feeds_missing_slow_and_huge_pages() throws IOException {
+    void stores_new_items_pages_with_their_feed_date_and_charset_and_skips_broken_feeds_missing_slow_and_huge_pages() throws IOException {
         try (FeedPoller poller = poller("/broken.xml", "/rss.xml")) {
-            assertThat(poller.pollAll()).isEqualTo(1);
+            assertThat(poller.pollAll()).isEqualTo(2);
         }
 
-        assertThat(stored).hasSize(1);
-        Article page = new CorpusLoader(log::add).read(corpus.resolve(stored.get(0))).orElseThrow();
+        assertThat(stored).hasSize(2);
+        Article cafe = new CorpusLoader(log::add).read(corpus.resolve(stored.get(0))).orElseThrow();
+        assertThat(cafe.text()).as("read in the page's own charset").contains("The harbour caf\u00e9 reopened");
+        Article page = new CorpusLoader(log::add).read(corpus.resolve(stored.get(1))).orElseThrow();
         assertThat(page.file()).endsWith(".html");
         assertThat(page.title()).isEqualTo("Harbour crane installed");
         assertThat(page.meta().source()).isEqualTo("Loopback Ledger");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.HtmlArticle;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,12 +62,14 @@ public final class ArticleStore {
     }
 
     /**
-     * Writes a web page fetched from {@code url}; a page that names no canonical link gets one, and a
+     * Writes a web page fetched from {@code url} (its bytes as served); a page that names no canonical link gets one, and a
      * page without a publication time gets {@code published} (from a feed) when known, so the stored
      * file alone says where and when it was published.
      */
-    public String writeHtml(String html, String url, String published) throws IOException {
-        Document page = Jsoup.parse(html, url);
+    public String writeHtml(byte[] html, String url, String published) throws IOException {
+        // The page's own charset (byte-order mark or meta tag, else UTF-8); stored as UTF-8, as the corpus reads.
+        Document page = Jsoup.parse(new ByteArrayInputStream(html), null, url);
+        page.charset(StandardCharsets.UTF_8);
         if (page.selectFirst("link[rel=canonical][href], meta[property=og:url][content]") == null) {
             page.head().appendElement("link").attr("rel", "canonical").attr("href", url);
         }

@@ -217,6 +217,10 @@ public final class LiveIngest implements Closeable {
         synchronized (this) {
             closed = true;
             notifyAll();
+            // Nobody will index these now; callers learn at once instead of waiting out their timeout.
+            IOException stopping = new IOException("stopping: left for the next start to catch up");
+            pending.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(stopping)));
+            pending.clear();
         }
         try {
             worker.join(5_000);
