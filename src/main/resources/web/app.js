@@ -1,7 +1,12 @@
-// The newsdesk chat page: asks over an event stream and shows answers with their citations.
+// The newsdesk chat page: asks over an event stream and shows answers with their citations; the chat
+// is kept in the browser so that a reload continues it.
 // Everything from the user, the articles or the answerer goes on the page as text, never as HTML.
 import { el, button } from './dom.js';
-import { openSource, browse, closeViewer, isOpen } from './viewer.js';
+import { browse, closeViewer, isOpen } from './viewer.js';
+import { renderText, sourceList, provenance, unpinQuote } from './answer.js';
+import { answerActions } from './actions.js';
+import { showOverview } from './intro.js';
+import { loadChat, saveChat, randomId } from './store.js';
 
 const $ = (id) => document.getElementById(id);
 const log = $('log');
@@ -13,14 +18,21 @@ const banner = $('banner');
 const status = $('status');
 
 const UNREACHABLE = 'Cannot reach the newsdesk server. Check that it is running; this page keeps trying.';
-let conversation = null;
+let chat = loadChat();
 let busy = false;
+let model = null; // the chat model that writes answers, when one does
+let overviewShown = false;
 
 // ---- server status ------------------------------------------------------------------------
 
 function showBanner(message) {
   banner.textContent = message;
   banner.hidden = false;
+}
+
+function loadOverview() {
+  // Until it loads, the intro's general text stands on its own.
+  showOverview(ask).catch(() => setTimeout(loadOverview, 5000));
 }
 
 async function checkHealth() {
@@ -31,6 +43,11 @@ async function checkHealth() {
     if (response.ok) {
       status.textContent = `ready · ${health.articles} articles`;
       status.dataset.state = 'ok';
+      model = /^[^:]+:([^@]+)/.exec(health.llm || '')?.[1] || null; // "openai:gpt-4o-mini@https://…"
+      if (!overviewShown) {
+        overviewShown = true;
+        loadOverview();
+      }
       return;
     }
     status.textContent = 'loading the index…';
@@ -54,7 +71,7 @@ function ask(question) {
   intro.hidden = true;
   const turn = newTurn(question);
   const params = new URLSearchParams({ question });
-  if (conversation) params.set('conversation', conversation);
+  if (chat.conversation) params.set('conversation', chat.conversation);
   const events = new EventSource('/api/chat/stream?' + params);
   let sources = [];
   let text = '';
@@ -75,8 +92,11 @@ function ask(question) {
   });
   events.addEventListener('done', (e) => {
     const answer = JSON.parse(e.data);
-    conversation = answer.conversation;
-    turn.answered(answer);
+    const kept = { id: randomId(), question, answer };
+    chat.conversation = answer.conversation;
+    chat.turns.push(kept);
+    saveChat(chat);
+    turn.answered(kept);
     finish();
   });
   events.addEventListener('error', (e) => {
@@ -104,20 +124,22 @@ function newTurn(question) {
   turn.scrollIntoView({ block: 'end' });
   return {
     streaming(text, sources) {
-      renderText(body, text, sources);
+      renderText(body, text, sources, log);
     },
-    answered(result) {
+    /** Shows the kept turn {id, question, answer, vote?}. */
+    answered(kept) {
+      const result = kept.answer;
       answer.className = result.abstained ? 'answer abstained' : 'answer';
       if (result.abstained) {
         answer.prepend(el('p', 'label', 'Not in the articles'));
       }
-      renderText(body, result.answer, result.citations);
+      renderText(body, result.answer, result.citations, log);
       if (result.citations.length) {
         answer.append(sourceList(result));
       }
-      const meta = el('p', 'meta', `${result.mode} · ${Math.round(result.ms)} ms`);
-      answer.append(meta);
+      answer.append(provenance(result, model));
       if (result.notice) answer.append(el('p', 'notice', result.notice));
+      answer.append(answerActions(kept, () => saveChat(chat)));
       turn.scrollIntoView({ block: 'start' }); // read the answer from its question down
     },
     failed(message, retry) {
@@ -129,71 +151,6 @@ function newTurn(question) {
       }));
     },
   };
-}
-
-/** Answer text with each [n] turned into a marker that shows its quote and opens its source. */
-function renderText(container, text, citations) {
-  const byNumber = new Map(citations.map((c) => [c.n, c]));
-  const parts = [];
-  const marker = /\[(\d+)\]/g;
-  let last = 0;
-  for (let m = marker.exec(text); m; m = marker.exec(text)) {
-    parts.push(document.createTextNode(text.slice(last, m.index)));
-    const citation = byNumber.get(Number(m[1]));
-    parts.push(citation ? citationMarker(citation) : document.createTextNode(m[0]));
-    last = marker.lastIndex;
-  }
-  parts.push(document.createTextNode(text.slice(last)));
-  container.replaceChildren(...parts);
-}
-
-function citationMarker(c) {
-  const wrap = el('span', 'cite');
-  const open = button('cite-marker', `[${c.n}]`, () => openSource(c));
-  open.setAttribute('aria-label', `Source ${c.n}: ${c.title}`);
-  const tip = el('span', 'tip');
-  tip.setAttribute('role', 'tooltip');
-  tip.append(el('q', null, c.quote), el('span', 'tip-source', c.title));
-  wrap.append(open, tip);
-  // The log clips what overflows it: near its top, show the quote below the marker instead.
-  const place = () => wrap.classList.toggle('below',
-    open.getBoundingClientRect().top - log.getBoundingClientRect().top < 180);
-  wrap.addEventListener('mouseenter', place);
-  wrap.addEventListener('focusin', place);
-  return wrap;
-}
-
-/** The numbered sources of an answer, with a note where several reports carry the same statement. */
-function sourceList(result) {
-  const box = el('div', 'sources');
-  box.append(el('h3', null, 'Sources'));
-  for (const group of agreeingGroups(result)) {
-    const note = el('p', 'agree', `${group.length} reports agree: `);
-    group.forEach((c) => note.append(button('cite-marker', `[${c.n}]`, () => openSource(c)), ' '));
-    box.append(note);
-  }
-  const list = el('ol');
-  for (const c of result.citations) {
-    const item = el('li');
-    item.value = c.n;
-    const head = button('source-title', '', () => openSource(c));
-    head.append(el('span', 'n', `[${c.n}] `), el('span', null, c.title));
-    item.append(head, el('blockquote', null, c.quote), el('span', 'file', c.file));
-    list.append(item);
-  }
-  box.append(list);
-  return box;
-}
-
-/** Citations the answer puts side by side ("[1][2]") from different files: one statement, several reports. */
-function agreeingGroups(result) {
-  const byNumber = new Map(result.citations.map((c) => [c.n, c]));
-  const groups = [];
-  for (const run of result.answer.match(/(\[\d+\]\s*){2,}/g) || []) {
-    const cited = [...run.matchAll(/\d+/g)].map((m) => byNumber.get(Number(m[0]))).filter(Boolean);
-    if (new Set(cited.map((c) => c.file)).size > 1) groups.push(cited);
-  }
-  return groups;
 }
 
 // ---- wiring -------------------------------------------------------------------------------
@@ -216,10 +173,10 @@ input.addEventListener('input', () => { // grow with the question, up to the CSS
   input.style.height = '';
   input.style.height = input.scrollHeight + 'px';
 });
-document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => ask(b.textContent)));
 $('new-chat').addEventListener('click', () => {
   if (busy) return; // the answer on its way belongs to the old conversation
-  conversation = null;
+  chat = { conversation: null, turns: [] };
+  saveChat(chat);
   log.querySelectorAll('.turn').forEach((t) => t.remove());
   intro.hidden = false;
   input.focus();
@@ -227,8 +184,14 @@ $('new-chat').addEventListener('click', () => {
 $('browse').addEventListener('click', browse);
 $('viewer-close').addEventListener('click', closeViewer);
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && isOpen()) closeViewer();
+  if (e.key !== 'Escape') return;
+  unpinQuote();
+  if (isOpen()) closeViewer();
 });
 
+// The kept chat comes back as it was left.
+for (const kept of chat.turns) newTurn(kept.question).answered(kept);
+intro.hidden = chat.turns.length > 0;
+log.lastElementChild?.scrollIntoView({ block: 'end' });
 checkHealth();
 input.focus();

@@ -14,3 +14,22 @@ export function button(className, text, onClick) {
   b.addEventListener('click', onClick);
   return b;
 }
+
+/**
+ * A link that opens `url` in a new tab, or null when it is not http(s): a "javascript:" URL in an
+ * article's metadata must never become a link.
+ */
+export function externalLink(className, text, url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const a = el('a', className, text);
+  a.href = parsed.href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}

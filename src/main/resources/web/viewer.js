@@ -1,9 +1,11 @@
 // The source viewer: an article's full text, with a cited quote highlighted and scrolled into view.
-import { el, button } from './dom.js';
+import { el, button, externalLink } from './dom.js';
+import { outletAndDate, quoteNodes } from './source.js';
 
 const viewer = document.getElementById('viewer');
 const viewerTitle = document.getElementById('viewer-title');
 const viewerFile = document.getElementById('viewer-file');
+const viewerMeta = document.getElementById('viewer-meta');
 const viewerBody = document.getElementById('viewer-body');
 const articles = new Map(); // file -> Promise of {title, text, points: the text as code points}
 let viewerRequest = 0; // the latest view opened wins when several load at once
@@ -29,14 +31,23 @@ function article(file) {
   return articles.get(file);
 }
 
+/** Outlet, date and a link to the original, as far as the citation knows them. */
+function metaNodes(c) {
+  const known = outletAndDate(c);
+  const original = externalLink('original', 'Original article ↗', c.url);
+  return [known, known && original ? ' · ' : '', original || ''];
+}
+
 /**
  * Shows in the viewer the nodes (strings become text nodes) that `load` resolves to, or why they
- * could not be loaded. Resolves to false when another view was opened or the viewer closed meanwhile.
+ * could not be loaded; `about` holds what is known of the article besides its title and file.
+ * Resolves to false when another view was opened or the viewer closed meanwhile.
  */
-async function view(title, file, load) {
+async function view(title, file, load, about = {}) {
   viewer.hidden = false;
   viewerTitle.textContent = title;
   viewerFile.textContent = file;
+  viewerMeta.replaceChildren(...metaNodes(about));
   viewerBody.replaceChildren(el('p', 'muted', 'Loading…'));
   const request = ++viewerRequest;
   let nodes;
@@ -55,13 +66,13 @@ export async function openSource(c) {
   const mark = el('mark', 'quote');
   const shown = await view(c.title, c.file, async () => {
     const { points } = await article(c.file);
-    mark.textContent = points.slice(c.start, c.end).join('');
+    mark.append(...quoteNodes(c));
     return [points.slice(0, c.start).join(''), mark, points.slice(c.end).join('')];
-  });
+  }, c);
   if (shown && mark.isConnected) mark.scrollIntoView({ block: 'center' });
 }
 
-function openArticle(file, title) {
+export function openArticle(file, title) {
   view(title, file, async () => [(await article(file)).text]);
 }
 

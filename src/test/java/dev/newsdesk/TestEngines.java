@@ -22,9 +22,13 @@ public final class TestEngines {
     private TestEngines() {
     }
 
-    /** Settings over {@code corpus} with the index in {@code index}, plus any other variables. */
+    /**
+     * Settings over {@code corpus} with the index in {@code index}, plus any other variables;
+     * conversations are kept in a fresh folder unless {@code env} names one.
+     */
     public static Settings settings(Path corpus, Path index, Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
+        all.putIfAbsent("NEWSDESK_CONVERSATIONS", tempDir("newsdesk-conversations").toString());
         all.put("NEWSDESK_CORPUS", corpus.toString());
         all.put("NEWSDESK_INDEX", index.toString());
         return Settings.from(all);

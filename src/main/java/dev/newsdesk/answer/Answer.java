@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The answer to one question, as every front end shows it. {@code answer} refers to citations as
  * {@code [n]}; {@code mode} says what wrote it ("extractive", "llm", "extractive-fallback");
- * {@code ms} is the time taken in process; {@code notice} explains a fallback, when there was one.
+ * {@code ms} is the time taken in process; {@code notice} explains a fallback or a conversation that could not be continued.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Answer(String answer, boolean abstained, List<Citation> citations, String mode, double ms,
@@ -26,6 +26,11 @@ public record Answer(String answer, boolean abstained, List<Citation> citations,
 
     public Answer completed(String conversationId, double millis) {
         return new Answer(answer, abstained, citations, mode, millis, conversationId, notice);
+    }
+
+    /** This answer with {@code more} added to its notice. */
+    public Answer withNotice(String more) {
+        return new Answer(answer, abstained, citations, mode, ms, conversation, notice == null ? more : notice + " " + more);
     }
 
     public Answer asFallback(String why) {

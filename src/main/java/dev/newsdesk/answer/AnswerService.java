@@ -1,11 +1,13 @@
 package dev.newsdesk.answer;
 
-import dev.langchain4j.data.message.ChatMessage;
+import dev.newsdesk.answer.Conversations.Turn;
 import dev.newsdesk.index.ArticleFilter;
+import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -15,13 +17,16 @@ import java.util.regex.Pattern;
 public final class AnswerService {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
-    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    static final String UNKNOWN_CONVERSATION = "That conversation has expired or is unknown here;"
+            + " this question was answered on its own.";
 
     private final Retriever retriever;
     private final Answerer answerer;
     private final CitationVerifier verifier;
     private final Conversations conversations;
     private final int maxQuestionChars;
+    /** Citations an answerer made that were not verbatim and were dropped: a bug, counted so evaluation sees it. */
+    private final AtomicLong droppedCitations = new AtomicLong();
 
     public AnswerService(Retriever retriever, Answerer answerer, CitationVerifier verifier,
                          Conversations conversations, int maxQuestionChars) {
@@ -48,12 +53,25 @@ public final class AnswerService {
     public Answer ask(String question, String conversationId, ArticleFilter filter, AnswerListener listener) {
         long started = System.nanoTime();
         String clean = clean(question);
+        boolean continuing = conversationId != null && !conversationId.isBlank();
         String id = conversationId(conversationId);
-        List<ChatMessage> history = conversations.history(id);
-        Retrieval retrieval = retriever.retrieve(clean, id, history, filter);
-        Answer answer = verifier.verify(answerer.answer(clean, retrieval, listener));
-        conversations.append(id, retrieval.standaloneQuery(), answer.answer());
+        List<Turn> turns = continuing ? conversations.turns(id) : List.of();
+        Retrieval retrieval = retriever.retrieve(clean, id, Conversations.messages(turns), filter);
+        Answer made = answerer.answer(clean, retrieval, listener);
+        Answer answer = verifier.verify(made);
+        droppedCitations.addAndGet(made.citations().stream().distinct().count() - answer.citations().size());
+        conversations.append(id, new Turn(clean, retrieval.standaloneQuery(), answer.answer()));
+        // A client may name a new conversation itself (a Slack thread does), so an unknown id is only
+        // worth a word when the question leans on turns that are not here.
+        if (continuing && turns.isEmpty() && FollowUpQueryTransformer.refersBack(clean)) {
+            answer = answer.withNotice(UNKNOWN_CONVERSATION);
+        }
         return answer.completed(id, (System.nanoTime() - started) / 1e6);
+    }
+
+    /** How many citations answerers have made that verification had to drop since start. */
+    public long droppedCitations() {
+        return droppedCitations.get();
     }
 
     /**
@@ -88,7 +106,7 @@ public final class AnswerService {
         if (requested == null || requested.isBlank()) {
             return UUID.randomUUID().toString();
         }
-        if (!CONVERSATION_ID.matcher(requested).matches()) {
+        if (!Conversations.ID.matcher(requested).matches()) {
             throw new InvalidQuestionException("The conversation id must be 1 to 128 letters, digits or . _ : -;"
                     + " omit it to start a new conversation.");
         }

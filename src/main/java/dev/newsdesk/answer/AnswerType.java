@@ -1,6 +1,9 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.ingest.Names;
+import dev.newsdesk.language.Dates;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -27,10 +30,15 @@ enum AnswerType {
 
     private static final Pattern PLACE_IN_TEXT = Pattern.compile(
             "\\b(in|at|to|from|near|visit to|trip to)\\s+(the\\s+)?\\p{Lu}\\p{L}+|^\\p{Lu}{3,}[\\p{Lu} ]*,\\s+\\p{Lu}|\\p{Lu}\\p{L}+, \\p{Lu}\\p{L}+[,.]");
-    private static final Pattern DATE_IN_TEXT = Pattern.compile(
-            "\\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-                    + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last (week|month|year)|"
-                    + "(earlier|later) this (week|month|year))\\b|\\b(19|20)\\d\\d\\b", Pattern.CASE_INSENSITIVE);
+    /** The place itself: a run of capitalised words after a preposition of place. */
+    private static final Pattern PLACE_SPAN = Pattern.compile(
+            "(?<=\\b(?:in|at|to|from|near)\\s)(?:the\\s+)?\\p{Lu}\\p{L}+(?:[\\s-]\\p{Lu}\\p{L}+)*");
+    /** Words that qualify a number ("more than 180 miles") and belong to the short answer. */
+    private static final String QUALIFIER = "(?:(?:more|less|fewer|greater|higher|lower) than|about|around|nearly|almost|"
+            + "roughly|approximately|up to|at least|at most|over|under|some|just|only)\\s+";
+    private static final Pattern DATE_IN_TEXT = Dates.pattern();
+    /** "May" is a month only with a day or a year ("May 29", "May 2024"). */
+    private static final Pattern MAY_DATE = Pattern.compile("\\bMay\\s+(?:\\d{1,2}\\b|\\d{4}\\b)");
     private static final Pattern DISTANCE_IN_TEXT = Pattern.compile(
             "\\d[\\d,.]*\\s*(-\\s*)?(miles?|mi|km|kilomet(er|re)s?|meters|metres|yards|feet)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(
@@ -83,12 +91,51 @@ enum AnswerType {
             case PLACE -> PLACE_IN_TEXT.matcher(sentence).results()
                     .map(m -> lastWord(m.group()))
                     .anyMatch(place -> !q.contains(place.toLowerCase(Locale.ROOT)) && !common.test(place));
-            case DATE -> DATE_IN_TEXT.matcher(sentence).find();
+            case DATE -> DATE_IN_TEXT.matcher(sentence).find() || MAY_DATE.matcher(sentence).find();
             case DISTANCE -> DISTANCE_IN_TEXT.matcher(sentence).find();
             case AMOUNT -> AMOUNT_IN_TEXT.matcher(sentence).find();
             case COUNT -> counts(sentence, q);
             case NONE -> false;
         };
+    }
+
+    /** The spans of {@code sentence} that offer a thing of this type, in order ({@code ask}: the question's ask). */
+    List<ShortAnswer.Span> spans(String sentence, String ask) {
+        Pattern pattern = switch (this) {
+            case DISTANCE -> Pattern.compile("(" + QUALIFIER + ")?" + DISTANCE_IN_TEXT.pattern(), Pattern.CASE_INSENSITIVE);
+            case AMOUNT -> Pattern.compile("(" + QUALIFIER + ")?(?:[$€£]\\s?\\d[\\d,.]*(?:\\s*(?:billion|million|thousand|trillion))?"
+                    + "|\\b\\d[\\d,.]*\\s*(?:billion|million|thousand|trillion|percent|%|tons?|dollars|euros|pounds)(?:\\s+(?:dollars|euros|pounds))?)",
+                    Pattern.CASE_INSENSITIVE);
+            case COUNT -> countSpan(ask.toLowerCase(Locale.ROOT));
+            case DATE -> DATE_IN_TEXT;
+            case PLACE -> PLACE_SPAN;
+            case PERSON, NONE -> null;
+        };
+        List<ShortAnswer.Span> spans = new ArrayList<>();
+        if (this == PERSON) {
+            for (String name : Names.people(sentence)) {
+                int at = sentence.indexOf(name);
+                if (at >= 0) {
+                    spans.add(new ShortAnswer.Span(at, at + name.length(), name));
+                }
+            }
+        } else if (pattern != null) {
+            pattern.matcher(sentence).results()
+                    .forEach(m -> spans.add(new ShortAnswer.Span(m.start(), m.end(), m.group())));
+        }
+        return spans;
+    }
+
+    /** The number next to the counted noun of a "how many" question, or a pattern that finds nothing. */
+    private static Pattern countSpan(String ask) {
+        Matcher asked = HOW_MANY.matcher(ask);
+        if (!asked.find()) {
+            return Pattern.compile("(?!)");
+        }
+        String noun = lastWord(asked.group(1));
+        String stem = noun.length() > 4 ? noun.substring(0, noun.length() - 2) : noun;
+        return Pattern.compile("(" + QUALIFIER + ")?\\b" + NUMBER + "(?=\\s+(\\S+\\s+){0,2}" + Pattern.quote(stem) + ")",
+                Pattern.CASE_INSENSITIVE);
     }
 
     /** "How many launchers …" is answered by a number next to "launchers", not by any number. */

@@ -38,6 +38,18 @@ public final class CitationVerifier {
                         a.meta().source(), a.meta().url(), a.meta().published()));
     }
 
+    /**
+     * {@code citation} with its short answer marked at {@code file[charStart, charEnd)} (Java offsets,
+     * converted to code points); unchanged when that span is not inside the quote.
+     */
+    public Citation markAnswer(Citation citation, int charStart, int charEnd) {
+        return corpus.article(citation.file()).map(a -> {
+            int from = a.text().codePointCount(0, charStart);
+            int to = a.text().codePointCount(0, charEnd);
+            return citation.start() <= from && from < to && to <= citation.end() ? citation.withAnswerSpan(from, to) : citation;
+        }).orElse(citation);
+    }
+
     public boolean isVerbatim(Citation c) {
         Optional<Article> article = corpus.article(c.file());
         if (article.isEmpty() || c.quote() == null || c.start() < 0 || c.start() >= c.end()) {

@@ -4,44 +4,76 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
+import dev.newsdesk.retrieve.FollowUpQueryTransformer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Conversation memory, bounded in count and idle time so it cannot grow without limit. Each
- * conversation keeps its last few turns as LangChain4j chat messages: the standalone question and
- * the answer text.
+ * Conversation memory, bounded in count and idle time so it cannot grow without limit, and written
+ * through to a {@link ConversationStore} so that a conversation goes on after a restart or in the next
+ * {@code ask} process. Reads come from memory; the store is read only on a miss. Each conversation
+ * keeps its last few turns: what the user typed, the standalone form retrieval used, and the answer.
  */
 public final class Conversations {
 
-    private static final int MAX_MESSAGES = 10;
+    /** What a conversation id may be; ids name files, so nothing else is ever accepted. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    private final Cache<String, List<ChatMessage>> cache;
+    private static final int MAX_TURNS = 5;
 
-    public Conversations(int maxConversations, Duration idle) {
+    /** One question and its answer; {@code standalone} is the question as retrieval understood it. */
+    public record Turn(String question, String standalone, String answer) {
+    }
+
+    private final Cache<String, List<Turn>> cache;
+    private final ConversationStore store;
+
+    public Conversations(Path folder, int maxConversations, Duration idle) {
         this.cache = Caffeine.newBuilder().maximumSize(maxConversations).expireAfterAccess(idle).build();
+        this.store = new ConversationStore(folder, maxConversations, idle);
     }
 
-    public List<ChatMessage> history(String id) {
-        List<ChatMessage> messages = cache.getIfPresent(id);
-        if (messages == null) {
-            return List.of();
-        }
-        synchronized (messages) {
-            return List.copyOf(messages);
+    /** The turns of conversation {@code id}, oldest first; empty when it is unknown here or has expired. */
+    public List<Turn> turns(String id) {
+        List<Turn> turns = cache.get(id, this::load);
+        synchronized (turns) {
+            return List.copyOf(turns);
         }
     }
 
-    public void append(String id, String question, String answer) {
-        List<ChatMessage> messages = cache.get(id, k -> new ArrayList<>());
-        synchronized (messages) {
-            messages.add(UserMessage.from(question));
-            messages.add(AiMessage.from(answer));
-            while (messages.size() > MAX_MESSAGES) {
-                messages.remove(0);
+    public void append(String id, Turn turn) {
+        List<Turn> turns = cache.get(id, this::load);
+        // Saving under the lock keeps the file's turns in the order they were asked.
+        synchronized (turns) {
+            turns.add(turn);
+            while (turns.size() > MAX_TURNS) {
+                turns.remove(0);
             }
+            store.save(id, List.copyOf(turns));
         }
+    }
+
+    /**
+     * The turns as LangChain4j chat memory: each question as typed, with the standalone form it was
+     * retrieved with as its {@link FollowUpQueryTransformer#STANDALONE} attribute, then its answer.
+     */
+    public static List<ChatMessage> messages(List<Turn> turns) {
+        List<ChatMessage> messages = new ArrayList<>();
+        for (Turn turn : turns) {
+            messages.add(UserMessage.builder().addContent(new TextContent(turn.question()))
+                    .attributes(Map.of(FollowUpQueryTransformer.STANDALONE, turn.standalone())).build());
+            messages.add(AiMessage.from(turn.answer()));
+        }
+        return messages;
+    }
+
+    private List<Turn> load(String id) {
+        return new ArrayList<>(store.load(id));
     }
 }

@@ -16,6 +16,8 @@ import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.language.Aliases;
+import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever;
@@ -47,16 +49,18 @@ public final class Engine implements Closeable {
     private final Corpus corpus;
     private final ChunkIndex index;
     private final Retriever retriever;
+    private final ExtractiveAnswerer extractive;
     private final AnswerService answers;
     private final String llm;
 
     private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkIndex index, Retriever retriever,
-                   AnswerService answers, String llm) {
+                   ExtractiveAnswerer extractive, AnswerService answers, String llm) {
         this.settings = settings;
         this.builder = builder;
         this.corpus = corpus;
         this.index = index;
         this.retriever = retriever;
+        this.extractive = extractive;
         this.answers = answers;
         this.llm = llm;
     }
@@ -70,15 +74,18 @@ public final class Engine implements Closeable {
                                MeterRegistry metrics) {
         Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
         Embedder embedder = Embedder.named(settings.embeddingModel());
-        IndexBuilder builder = indexBuilder(settings, embedder, log);
+        IndexBuilder builder = indexBuilder(settings, corpus, embedder, log);
         if (!builder.isCurrent(corpus.asList())) {
             IndexBuilder.Report report = builder.update(corpus.asList(), progress);
             log.accept("indexed " + settings.corpus() + " into " + settings.index() + ": " + describe(report));
         }
         ChunkIndex index = open(settings, builder, corpus, log, progress);
         CitationVerifier verifier = new CitationVerifier(corpus);
-        QueryEmbeddings embeddings = new QueryEmbeddings(embedder);
-        Answerer answerer = new ExtractiveAnswerer(index, verifier, ExtractiveAnswerer.Tuning.DEFAULT);
+        QuestionWords words = new QuestionWords();
+        QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
+        Scorer scorer = settings.scorer() == null ? Scorer.bundled() : Scorer.read(settings.scorer());
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier, words, new Aliases(), scorer);
+        Answerer answerer = extractive;
         QueryTransformer transformer = new FollowUpQueryTransformer();
         String llm = "none";
         if (settings.llm().enabled()) {
@@ -90,9 +97,11 @@ public final class Engine implements Closeable {
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
         Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK(), corpus);
-        AnswerService service = new AnswerService(retriever, answerer, verifier,
-                new Conversations(settings.maxConversations(), settings.conversationIdle()), settings.maxQuestionChars());
-        return new Engine(settings, builder, corpus, index, retriever, service, llm);
+        Conversations conversations = new Conversations(settings.conversations(), settings.maxConversations(),
+                settings.conversationIdle());
+        AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
+                settings.maxQuestionChars());
+        return new Engine(settings, builder, corpus, index, retriever, extractive, service, llm);
     }
 
     /**
@@ -106,7 +115,7 @@ public final class Engine implements Closeable {
             return;
         }
         // Short questions of every kind the answerer distinguishes, about what the articles say.
-        Chunker chunker = chunker();
+        Chunker chunker = chunker(corpus);
         List<List<Sentence>> sentences = corpus.articles().stream().map(chunker::sentences).toList();
         List<String> questions = new ArrayList<>();
         for (int i = 0; questions.size() < WARM_UP_QUESTIONS && i < WARM_UP_QUESTIONS; i++) {
@@ -139,7 +148,7 @@ public final class Engine implements Closeable {
     /** Builds or refreshes the index without starting the rest. */
     public static IndexBuilder.Report index(Settings settings, Consumer<String> log, IndexBuilder.Progress progress) {
         Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
-        return indexBuilder(settings, Embedder.named(settings.embeddingModel()), log).update(corpus.asList(), progress);
+        return indexBuilder(settings, corpus, Embedder.named(settings.embeddingModel()), log).update(corpus.asList(), progress);
     }
 
     public static String describe(IndexBuilder.Report r) {
@@ -147,12 +156,13 @@ public final class Engine implements Closeable {
                 + " unchanged" + (r.rebuilt() ? " (full build)" : "") + ", " + r.chunks() + " chunks written";
     }
 
-    private static IndexBuilder indexBuilder(Settings settings, Embedder embedder, Consumer<String> log) {
-        return new IndexBuilder(settings.index(), chunker(), embedder, log);
+    private static IndexBuilder indexBuilder(Settings settings, Corpus corpus, Embedder embedder, Consumer<String> log) {
+        return new IndexBuilder(settings.index(), chunker(corpus), embedder, log);
     }
 
-    private static Chunker chunker() {
-        return new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1);
+    /** Cleans with what the whole corpus shows: the lines that many of its articles repeat are furniture. */
+    private static Chunker chunker(Corpus corpus) {
+        return new Chunker(Cleaner.across(corpus.asList()), new SentenceSplitter(), 3, 1);
     }
 
     private static ChunkIndex open(Settings settings, IndexBuilder builder, Corpus corpus, Consumer<String> log,
@@ -186,6 +196,11 @@ public final class Engine implements Closeable {
     /** Retrieval on its own, for benchmarks. */
     public Retriever retriever() {
         return retriever;
+    }
+
+    /** The offline answerer, whichever answerer the service uses: fitting describes questions with it. */
+    ExtractiveAnswerer extractive() {
+        return extractive;
     }
 
     public AnswerService answers() {

@@ -2,154 +2,119 @@ package dev.newsdesk.answer;
 
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
-import dev.newsdesk.index.Embedder;
-import dev.newsdesk.index.StoredChunk;
-import dev.newsdesk.ingest.Demonyms;
 import dev.newsdesk.ingest.Sentence;
+import dev.newsdesk.language.Aliases;
+import dev.newsdesk.language.QuestionWords;
+import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The offline answerer: picks the sentences of the retrieved chunks that best answer the question and
- * quotes them, each cited. A sentence scores by meaning (cosine to the question), by words (the share
- * of the question's rare terms it and its neighbours contain) and by offering the kind of thing asked
- * for (a person for "who", a distance for "how far"). When nothing scores well enough, or the
- * question names something the articles never mention, it abstains instead of guessing. A statement
- * that several articles carry is given once, citing all of them.
+ * The offline answerer. Every sentence of the retrieved chunks is described by {@link SentenceFeatures}
+ * and scored by the fitted {@link Scorer}; the question as a whole gets an answerability score. Below
+ * the fitted threshold, or when the question names something no article mentions, it abstains (and
+ * shows the closest passage it found, marked as not an answer). Otherwise it leads with the short
+ * answer where the question asks for a thing ({@link ShortAnswer}) and quotes the sentences it comes
+ * from; a statement that several articles carry is given once, citing all of them.
  */
 public final class ExtractiveAnswerer implements Answerer {
 
-    /**
-     * Scoring weights and abstention thresholds, calibrated on eval/questions.jsonl: {@code context}
-     * is the share of word coverage that may come from the neighbouring sentences.
-     */
-    public record Tuning(double semantic, double lexical, double type, double context, double minCoverage,
-                         double minCoverageAllKnown, double secondSentence) {
-        public static final Tuning DEFAULT = new Tuning(0.3, 0.6, 0.15, 0.4, 0.35, 0.28, 0.93);
-    }
-
-    /** A scored sentence with its neighbours; the parts of the score are kept for calibration. */
-    record Candidate(Sentence sentence, Sentence previous, Sentence next, double semantic, double coverage,
-                     double contextCoverage, double typed, double score) {
+    /** Everything the answerer knows about one question before it decides: also what {@code fit} learns from. */
+    record Analysis(Question question, QuestionTerms terms, List<Candidate> ranked, double answerability) {
     }
 
     private final ChunkIndex index;
+    private final QueryEmbeddings embeddings;
     private final CitationVerifier citations;
     private final SameStatement sameStatement;
-    private final Demonyms demonyms = new Demonyms();
-    private final Tuning tuning;
+    private final SentenceFeatures features;
+    private final QuestionWords words;
+    private final Aliases aliases;
+    private final ShortAnswer shortAnswer;
+    private final Scorer scorer;
 
-    public ExtractiveAnswerer(ChunkIndex index, CitationVerifier citations, Tuning tuning) {
+    public ExtractiveAnswerer(ChunkIndex index, QueryEmbeddings embeddings, CitationVerifier citations,
+                              QuestionWords words, Aliases aliases, Scorer scorer) {
         this.index = index;
+        this.embeddings = embeddings;
         this.citations = citations;
         this.sameStatement = new SameStatement(index);
-        this.tuning = tuning;
+        this.features = new SentenceFeatures(index);
+        this.words = words;
+        this.aliases = aliases;
+        this.shortAnswer = new ShortAnswer();
+        this.scorer = scorer;
     }
 
     @Override
     public Answer answer(String question, Retrieval retrieval, AnswerListener listener) {
-        String standalone = retrieval.standaloneQuery();
-        QuestionTerms terms = QuestionTerms.of(standalone, index, demonyms);
-        if (!terms.unknownNames().isEmpty()) {
-            return abstain("The articles do not mention " + String.join(", ", terms.unknownNames())
-                    + ", so they cannot answer this.", listener);
+        Analysis analysis = analyse(retrieval, scorer);
+        List<String> unknown = analysis.terms().unknownNames();
+        if (!unknown.isEmpty()) {
+            return abstain("None of the articles mention " + unknown.stream().map(n -> "“" + n + "”")
+                    .collect(Collectors.joining(" or ")) + ", so they cannot answer this.", null, listener);
         }
-        AnswerType type = AnswerType.of(standalone);
-        List<Candidate> ranked = rank(retrieval, terms).stream()
-                .filter(c -> !type.required() || c.typed() > 0)
-                .toList();
-        // A question whose every word the articles use is more likely about them: it may match more loosely.
-        double minCoverage = terms.unknownTerms() == 0 ? tuning.minCoverageAllKnown() : tuning.minCoverage();
-        if (ranked.isEmpty() || mixedCoverage(ranked.get(0)) < minCoverage) {
-            return abstain("The articles do not answer this question.", listener);
+        if (analysis.ranked().isEmpty()) {
+            return abstain("The articles do not answer this question.", null, listener);
         }
-        return compose(pick(ranked, type), retrieval.filter(), listener);
+
+        if (analysis.answerability() < scorer.abstainBelow()) {
+            return abstain("The articles do not seem to answer this question.", analysis.ranked().get(0), listener);
+        }
+        return compose(analysis, pick(analysis.ranked(), scorer), retrieval.filter(), listener);
     }
 
-    private double mixedCoverage(Candidate c) {
-        return (1 - tuning.context()) * c.coverage() + tuning.context() * c.contextCoverage();
-    }
-
-    List<Candidate> rank(Retrieval retrieval, QuestionTerms terms) {
-        String question = retrieval.standaloneQuery();
-        AnswerType type = AnswerType.of(question);
-        Map<Sentence, Candidate> unique = new LinkedHashMap<>();
-        for (StoredChunk chunk : retrieval.chunks()) {
-            List<Sentence> sentences = chunk.sentences();
-            List<Set<String>> termSets = chunk.sentenceTerms();
-            for (int i = 0; i < sentences.size(); i++) {
-                Sentence s = sentences.get(i);
-                if (unique.containsKey(s)) {
-                    continue;
-                }
-                // Neighbours in the chunk count a little: a quote's speaker is often named next door.
-                Set<String> context = new HashSet<>(termSets.get(i));
-                if (i > 0) {
-                    context.addAll(termSets.get(i - 1));
-                }
-                if (i + 1 < sentences.size()) {
-                    context.addAll(termSets.get(i + 1));
-                }
-                double own = terms.coverage(termSets.get(i));
-                double withContext = terms.coverage(context);
-                double coverage = (1 - tuning.context()) * own + tuning.context() * withContext;
-                double semantic = Embedder.cosine(retrieval.queryVector(), chunk.sentenceVectors().get(i));
-                double typed = type == AnswerType.NONE ? 0 : type.offeredBy(s.text(), question, this::common) ? 1 : -1;
-                double score = tuning.semantic() * semantic + tuning.lexical() * coverage + tuning.type() * typed;
-                unique.put(s, new Candidate(s, i > 0 ? sentences.get(i - 1) : null,
-                        i + 1 < sentences.size() ? sentences.get(i + 1) : null, semantic, own, withContext, typed, score));
-            }
+    /** Describes, scores and ranks the candidates of {@code retrieval} with {@code with}. */
+    Analysis analyse(Retrieval retrieval, Scorer with) {
+        Question question = Question.of(retrieval.standaloneQuery(), words);
+        QuestionTerms terms = QuestionTerms.of(question.text(), index, words, aliases);
+        QuestionTerms askTerms = question.hasScene() ? QuestionTerms.of(question.ask(), index, words, aliases) : terms;
+        float[] askVector = question.hasScene() ? embeddings.of(question.ask()) : retrieval.queryVector();
+        List<Candidate> ranked = new ArrayList<>();
+        for (Candidate c : features.describe(question, terms, askTerms, retrieval.chunks(), retrieval.queryVector(), askVector)) {
+            ranked.add(with == null ? c : c.scored(with.sentence().probability(c.features())));
         }
-        List<Candidate> ranked = new ArrayList<>(unique.values());
-        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        return ranked;
-    }
-
-    /** A word found in more than a fifth of the chunks. */
-    private boolean common(String word) {
-        return index.terms(word).stream().anyMatch(t -> index.docFreq(t) * 5 > index.chunkCount());
+        ranked.sort(Comparator.comparingDouble(Candidate::probability).reversed());
+        double answerability = with == null || ranked.isEmpty() ? 0
+                : with.answerable().probability(AnswerFeatures.of(ranked, terms, question, with.sentence()));
+        return new Analysis(question, terms, ranked, answerability);
     }
 
     /**
-     * The best sentence; the sentence next to it when the best one quotes someone without naming them
-     * and the question asks who; then up to three sentences in all that score nearly as well and
-     * say something else.
+     * The best sentence; a sentence next to it that scores nearly as well (news often spreads an answer
+     * over two sentences: the fact, then who said it); then other sentences of the same story that score
+     * nearly as well and say something else. Three at most.
      */
-    private List<Sentence> pick(List<Candidate> ranked, AnswerType type) {
+    List<Candidate> pick(List<Candidate> ranked, Scorer with) {
         Candidate best = ranked.get(0);
-        List<Sentence> picked = new ArrayList<>(List.of(best.sentence()));
-        if (type == AnswerType.PERSON && best.typed() < 0) {
-            for (Sentence neighbour : Arrays.asList(best.next(), best.previous())) {
-                if (neighbour != null && type.offeredBy(neighbour.text(), "", this::common)) {
-                    picked.add(neighbour);
-                    break;
-                }
-            }
-        }
+        List<Candidate> picked = new ArrayList<>(List.of(best));
         for (Candidate c : ranked.subList(1, ranked.size())) {
-            if (picked.size() >= 3 || c.score() < tuning.secondSentence() * best.score()) {
+            if (picked.size() >= 3) {
                 break;
             }
-            if (mixedCoverage(c) >= tuning.minCoverage()
-                    && picked.stream().noneMatch(p -> sameStatement.test(p, c.sentence()))) {
-                picked.add(c.sentence());
+            if (!c.sentence().file().equals(best.sentence().file())) {
+                continue; // other reports are cited for the statements they share, not quoted beside it
+            }
+            boolean adjacent = c.sentence().equals(best.neighbour(-1)) || c.sentence().equals(best.neighbour(1));
+            double share = c.probability() / best.probability();
+            if ((adjacent ? share >= with.neighbour() : share >= with.second())
+                    && picked.stream().noneMatch(p -> sameStatement.test(p.sentence(), c.sentence()))) {
+                picked.add(c);
             }
         }
         return picked;
     }
 
-    private Answer compose(List<Sentence> picked, ArticleFilter filter, AnswerListener listener) {
+    private Answer compose(Analysis analysis, List<Candidate> picked, ArticleFilter filter, AnswerListener listener) {
         List<Citation> cited = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (Sentence sentence : picked) {
+        StringBuilder quoted = new StringBuilder();
+        Optional<ShortAnswer.Span> span = shortAnswer.find(analysis.question(), picked.get(0).sentence().text());
+        for (Candidate candidate : picked) {
+            Sentence sentence = candidate.sentence();
             List<Sentence> sources = sameStatement.across(sentence, filter);
             StringBuilder markers = new StringBuilder();
             for (Sentence source : sources) {
@@ -159,21 +124,42 @@ public final class ExtractiveAnswerer implements Answerer {
                     markers.append('[').append(ci.n()).append(']');
                 });
             }
-            text.append(text.isEmpty() ? "" : " ").append(sentence.text()).append(' ').append(markers);
+            quoted.append(quoted.isEmpty() ? "" : " ").append(sentence.text()).append(' ').append(markers);
             long files = sources.stream().map(Sentence::file).distinct().count();
             if (files > 1) {
-                text.append(" (").append(files).append(" reports agree.)");
+                quoted.append(" (").append(files).append(" reports agree.)");
             }
         }
-        Answer answer = new Answer(text.toString(), false, cited, Answer.EXTRACTIVE, 0, null, null);
+        String text = quoted.toString();
+        if (span.isPresent() && !cited.isEmpty()) {
+            Citation first = cited.get(0);
+            Sentence best = picked.get(0).sentence();
+            cited.set(0, citations.markAnswer(first, best.start() + span.get().start(), best.start() + span.get().end()));
+            text = span.get().text() + " [1]\n\n" + text;
+        }
+        Answer answer = new Answer(text, false, cited, Answer.EXTRACTIVE, 0, null, null);
         listener.onSources(answer.citations());
         listener.onDelta(answer.answer());
         return answer;
     }
 
-    private static Answer abstain(String message, AnswerListener listener) {
-        listener.onSources(List.of());
-        listener.onDelta(message);
-        return Answer.abstention(message, Answer.EXTRACTIVE);
+    /**
+     * An abstention. {@code closest}, when given, is shown as the closest passage found, marked as not
+     * an answer, so that a reader can judge for themselves; it is never presented as the answer.
+     */
+    private Answer abstain(String message, Candidate closest, AnswerListener listener) {
+        List<Citation> cited = new ArrayList<>();
+        String text = message;
+        if (closest != null) {
+            Sentence s = closest.sentence();
+            Optional<Citation> c = citations.cite(1, s.file(), s.start(), s.end());
+            if (c.isPresent()) {
+                cited.add(c.get());
+                text = message + " The closest passage I found, which does not answer it: [1]";
+            }
+        }
+        listener.onSources(cited);
+        listener.onDelta(text);
+        return new Answer(text, true, cited, Answer.EXTRACTIVE, 0, null, null);
     }
 }

@@ -1,73 +1,70 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.index.ChunkIndex;
-import dev.newsdesk.ingest.Demonyms;
+import dev.newsdesk.language.Aliases;
+import dev.newsdesk.language.QuestionWords;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The content terms of a question, weighted by how rare they are in the index, and the names it asks
- * about. A name the corpus never mentions ("Taiwan", "HIMARS") is the clearest sign that the articles
- * cannot answer, so such names are reported separately.
+ * The content terms of a question, weighted by how rare they are in the index, in the order asked, and
+ * the names it asks about that the whole corpus never mentions under any of their forms ("USA" is
+ * found as "U.S.", "Poland" as "Polish"). Such a name is the clearest sign the articles cannot answer.
  */
-record QuestionTerms(Map<String, Double> weights, List<String> unknownNames, int unknownTerms) {
+record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<String> unknownNames,
+                     double unknownShare) {
 
-    /** Question words that say what is asked, not what it is about. */
-    private static final Set<String> QUESTION_WORDS = Set.of(
-            "what", "who", "whom", "whose", "where", "when", "why", "how", "which", "did", "does", "do", "is", "are",
-            "was", "were", "has", "have", "had", "can", "could", "would", "will", "should", "might", "say", "says",
-            "said", "tell", "told", "according", "report", "reports", "reported", "article", "articles", "name",
-            "kind", "many", "much", "far", "long", "the", "a", "an", "about", "me", "you", "of", "any", "some",
-            // pronouns: a follow-up's are resolved before scoring, and left over they only add noise
-            "he", "she", "him", "his", "her", "hers", "they", "them", "their", "it", "its", "we", "our",
-            "i", "my", "this", "that", "these", "those", "there");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
-    private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]*|\\p{N}*\\p{Lu}{2,}\\p{N}*");
+    private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]*|\\p{N}*\\p{Lu}{2,}\\p{N}*|(\\p{Lu}\\.)+");
 
-    static QuestionTerms of(String question, ChunkIndex index, Demonyms demonyms) {
+    static QuestionTerms of(String question, ChunkIndex index, QuestionWords words, Aliases aliases) {
         Map<String, Double> weights = new LinkedHashMap<>();
+        List<String> sequence = new ArrayList<>();
         Set<String> unknownNames = new LinkedHashSet<>();
-        int unknownTerms = 0;
         Matcher m = WORD.matcher(question);
         boolean first = true;
         while (m.find()) {
             String word = m.group().replaceAll("[’']s$|[.'’]+$", "");
-            boolean sentenceStart = first;
+            if (m.group().matches("(\\p{Lu}\\.)+")) {
+                word = m.group(); // an abbreviation keeps its dots: "U.S." is not the word "us"
+            }
+            boolean sentenceStart = first || question.substring(0, m.start()).matches("(?s).*[.?!:]\\s*$");
             first = false;
-            if (word.isEmpty() || QUESTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+            if (word.isEmpty() || words.isFunctionWord(word)) {
                 continue;
             }
-            for (String term : known(word, index, demonyms)) {
-                double idf = index.idf(term);
-                boolean unknown = index.docFreq(term) == 0;
-                if (unknown && !sentenceStart && NAME.matcher(word).matches()) {
-                    unknownNames.add(word);
-                }
-                if (unknown) {
-                    unknownTerms++;
-                }
-                weights.merge(term, idf, Math::max);
+            List<String> terms = known(word, index, aliases);
+            boolean unknown = terms.stream().anyMatch(t -> index.docFreq(t) == 0);
+            if (unknown && !sentenceStart && NAME.matcher(word).matches()) {
+                unknownNames.add(word);
+            }
+            for (String term : terms) {
+                weights.merge(term, index.idf(term), Math::max);
+                sequence.add(term);
             }
         }
-        return new QuestionTerms(weights, List.copyOf(unknownNames), unknownTerms);
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double unknownWeight = weights.entrySet().stream().filter(e -> index.docFreq(e.getKey()) == 0)
+                .mapToDouble(Map.Entry::getValue).sum();
+        return new QuestionTerms(weights, sequence, List.copyOf(unknownNames), total == 0 ? 0 : unknownWeight / total);
     }
 
     /**
-     * The terms of {@code word}, or of a form the corpus uses: a country's adjective ("Poland" →
-     * "polish"), else a related word form ("threaten" → "threat").
+     * The terms of {@code word}, or of another form of it the corpus uses: an alias or demonym
+     * ("USA" → "U.S.", "Poland" → "Polish"), else a related word form ("threaten" → "threat").
      */
-    private static List<String> known(String word, ChunkIndex index, Demonyms demonyms) {
+    private static List<String> known(String word, ChunkIndex index, Aliases aliases) {
         List<String> terms = index.terms(word);
         if (terms.stream().allMatch(t -> index.docFreq(t) > 0)) {
             return terms;
         }
-        return demonyms.variants(word).stream()
+        return aliases.variants(word).stream()
                 .map(index::terms)
                 .filter(ts -> !ts.isEmpty() && ts.stream().allMatch(t -> index.docFreq(t) > 0))
                 .findFirst()

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerService;
-import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.Engine;
 import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.config.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,16 +47,17 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!jsonl && (words == null || words.isEmpty())) {
-            throw new NewsdeskException("No question given; try: newsdesk ask \"What does ATACMS stand for?\"");
+            throw new NewsdeskException("No question given; try: newsdesk ask \"Who said what about …?\"");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (Engine engine = Engine.start(options.settings(), System.err::println, new ProgressBar(System.err))) {
+        Settings settings = options.settings();
+        try (Engine engine = Engine.start(settings, System.err::println, new ProgressBar(System.err))) {
             if (jsonl) {
                 engine.warmUp();
                 return answerLines(engine.answers(), out);
             }
             Answer answer = engine.answers().ask(String.join(" ", words), conversation);
-            out.println(json ? JSON.writeValueAsString(answer) : readable(answer));
+            out.println(json ? JSON.writeValueAsString(answer) : TerminalAnswer.forStdout(settings.terminal()).render(answer));
             return 0;
         }
     }
@@ -91,21 +92,5 @@ final class AskCommand implements Callable<Integer> {
     private static String text(JsonNode request, String field) {
         JsonNode value = request.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    static String readable(Answer answer) {
-        StringBuilder out = new StringBuilder(answer.answer()).append('\n');
-        if (!answer.citations().isEmpty()) {
-            out.append("\nSources:\n");
-            for (Citation c : answer.citations()) {
-                out.append(String.format("  [%d] %s (%s, chars %d-%d)%n      “%s”%n",
-                        c.n(), c.title(), c.file(), c.start(), c.end(), c.quote()));
-            }
-        }
-        if (answer.notice() != null) {
-            out.append("\nNote: ").append(answer.notice()).append('\n');
-        }
-        out.append(String.format("%n(%s, %.0f ms, conversation %s)", answer.mode(), answer.ms(), answer.conversation()));
-        return out.toString();
     }
 }

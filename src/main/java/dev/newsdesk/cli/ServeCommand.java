@@ -19,8 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the chat page and the JSON API (/api/chat, /api/chat/stream, /api/sources, /health,"
-                + " /metrics).",
+        description = {"Serves the chat page and the JSON API (/api/chat, /api/chat/stream, /api/sources, /api/overview,"
+                + " /api/feedback, /health, /metrics).",
                 "Listens at once and builds or refreshes the index meanwhile; /health answers 200 when ready."})
 final class ServeCommand implements Callable<Integer> {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -20,14 +21,17 @@ public record Settings(
         Path index,
         String embeddingModel,
         int topK,
+        Path scorer,
         int maxQuestionChars,
         int maxConversations,
         Duration conversationIdle,
+        Path conversations,
         String host,
         int port,
         Llm llm,
         Slack slack,
-        Archive archive) {
+        Archive archive,
+        Terminal terminal) {
 
     /**
      * The living archive: {@code adminToken} turns on the API that adds and removes articles (off when
@@ -45,6 +49,13 @@ public record Settings(
             return "Archive[adminToken=" + (adminEnabled() ? "***" : "unset") + ", feeds=" + feeds
                     + ", feedInterval=" + feedInterval + "]";
         }
+    }
+
+    /**
+     * How {@code ask} prints for a person: wrapped to {@code columns} ($COLUMNS, else 80), in colour unless
+     * $NO_COLOR is set (and only when printing to a terminal, which the command checks itself).
+     */
+    public record Terminal(int columns, boolean noColor) {
     }
 
     /**
@@ -105,9 +116,11 @@ public record Settings(
                 Path.of(or(get, "NEWSDESK_INDEX", "data/index")),
                 or(get, "NEWSDESK_EMBEDDING_MODEL", "all-minilm-l6-v2-q"),
                 integer(get, "NEWSDESK_TOP_K", 8),
+                Optional.ofNullable(or(get, "NEWSDESK_SCORER", null)).map(Path::of).orElse(null),
                 integer(get, "NEWSDESK_MAX_QUESTION_CHARS", 2000),
                 integer(get, "NEWSDESK_MAX_CONVERSATIONS", 10_000),
                 Duration.ofMinutes(integer(get, "NEWSDESK_CONVERSATION_IDLE_MINUTES", 60)),
+                Path.of(or(get, "NEWSDESK_CONVERSATIONS", "data/conversations")),
                 or(get, "NEWSDESK_HOST", "127.0.0.1"),
                 integer(get, "NEWSDESK_PORT", 7070),
                 new Llm(backend, llmBaseUrl, get.apply("OPENAI_API_KEY"),
@@ -121,7 +134,9 @@ public record Settings(
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
                 new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), feeds(or(get, "NEWSDESK_FEEDS", "")),
-                        Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))));
+                        Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))),
+                // no-color.org: any non-empty NO_COLOR turns colour off.
+                new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null));
     }
 
     private static List<URI> feeds(String list) {

@@ -16,14 +16,15 @@ import java.util.List;
 /**
  * Runs a question file through the answer service and grades it the way the shared grader does:
  * right = not abstained, matches the expected patterns, and at least one citation supports it (a
- * declared source file, or a quote that itself matches); every quote must be verbatim.
+ * declared source file, or a quote that itself matches); every quote must be verbatim, and quotes are
+ * counted before verification drops any, so an answerer that misquotes shows in the figures.
  */
 public final class Evaluation {
 
     /** The figures of one run, and what went wrong, question by question. */
     public record Report(int right, int answerable, int abstainedRight, int unanswerable, int falseAbstentions,
                          int supportingCitations, int answerableCitations, int verbatim, int citations,
-                         double[] millis, List<String> problems) {
+                         long dropped, double[] millis, List<String> problems) {
 
         public double accuracy() {
             return answerable == 0 ? 0 : (double) right / answerable;
@@ -43,7 +44,7 @@ public final class Evaluation {
             return String.format("answered right %d/%d (%.2f) | abstained right %d/%d | false abstentions %d"
                             + " | citation precision %.2f | verbatim quotes %d/%d | p50 %.1f ms p95 %.1f ms p99 %.1f ms",
                     right, answerable, accuracy(), abstainedRight, unanswerable, falseAbstentions, citationPrecision(),
-                    verbatim, citations, percentile(0.5), percentile(0.95), percentile(0.99));
+                    verbatim, citations + dropped, percentile(0.5), percentile(0.95), percentile(0.99));
         }
     }
 
@@ -78,6 +79,7 @@ public final class Evaluation {
         List<String> problems = new ArrayList<>();
         // Each run gets fresh conversation ids, so repeated runs do not continue each other's conversations.
         String run = Long.toString(System.nanoTime(), 36);
+        long droppedBefore = answers.droppedCitations();
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
             String conversation = "eval-" + run + "-" + (q.conversation() == null ? q.id() : q.conversation());
@@ -111,6 +113,6 @@ public final class Evaluation {
             }
         }
         return new Report(right, answerable, abstainedRight, unanswerable, falseAbstentions, supporting,
-                answerableCitations, verbatim, citations, millis, problems);
+                answerableCitations, verbatim, citations, answers.droppedCitations() - droppedBefore, millis, problems);
     }
 }

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -45,6 +46,8 @@ public final class NewsAnalyzer extends Analyzer {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream result = new EnglishPossessiveFilter(source);
         result = new LowerCaseFilter(result);
+        // Readers type "Mongke" for "Möngke" and "Sao Paulo" for "São Paulo": fold accents on both sides.
+        result = new ASCIIFoldingFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         result = new KStemFilter(result);
         return new TokenStreamComponents(source, result);
@@ -52,6 +55,6 @@ public final class NewsAnalyzer extends Analyzer {
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new LowerCaseFilter(in);
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
     }
 }

@@ -36,6 +36,11 @@ import org.apache.lucene.util.BytesRef;
 public record StoredChunk(String id, String file, String title, List<Sentence> sentences, List<float[]> sentenceVectors,
                           List<Set<String>> sentenceTerms) {
 
+    /** The chunk's position in its article, from its id ("file#ordinal"): 0 is the story's opening. */
+    public int ordinal() {
+        return Integer.parseInt(id.substring(id.lastIndexOf('#') + 1));
+    }
+
     static final String ID = "id";
     static final String FILE = "file";
     static final String TEXT = "text";

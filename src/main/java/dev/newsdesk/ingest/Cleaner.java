@@ -1,18 +1,23 @@
 package dev.newsdesk.ingest;
 
+import dev.newsdesk.language.Lexicon;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Decides which lines of an article are content worth indexing. The original text is never changed:
- * the result is a list of line spans into it. Lines are dropped when they repeat an earlier line (sites
- * print photo captions twice) or when they look like page furniture rather than reporting; the same
- * furniture test is applied to single sentences by {@link Chunker}. The rules
- * describe kinds of boilerplate, not particular sites, so they carry over to new articles.
+ * the result is a list of line spans into it. Every line is kept (the headline, the byline, photo
+ * captions and credits are all searchable and citable) except three kinds, recognised by what they are
+ * and never by a site's name: a line the article already printed (captions appear twice), a line
+ * repeated across many articles of the corpus (a site's standing furniture), and a short line that
+ * opens like a page widget ("Share this", "Sign up for …", from {@code furniture.txt}).
  */
 public final class Cleaner {
 
@@ -20,33 +25,73 @@ public final class Cleaner {
     public record Line(int start, int end) {
     }
 
-    /** Unicode-aware, because pages put non-breaking spaces in the very lines these match. */
-    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
+    /** A line in at least this many articles, and this share of them, is standing page furniture. */
+    private static final int MIN_REPEATS = 5;
+    private static final double MIN_REPEAT_SHARE = 0.02;
+    /** Widget labels are short; a line longer than this reads as reporting whatever its first words. */
+    private static final int MAX_FURNITURE_WORDS = 15;
 
-    private static final List<Pattern> BOILERPLATE = List.of(
-            // copyright and reuse notices
-            Pattern.compile("^(©|\\(c\\)\\s|copyright\\b)|all rights reserved|unauthori[sz]ed use", FLAGS),
-            // "Follow Jane Doe on Facebook and Twitter.", "You can follow her on X": social-media plugs
-            Pattern.compile("^((you can|please) )?(follow|like|join)\\b.{0,80}\\bon\\s+(facebook|twitter|x|instagram|linkedin|threads|telegram)\\b", FLAGS),
-            // comment-section furniture
-            Pattern.compile("leave a (reply|comment)|be the first to comment|comments? (are|is) closed"
-                    + "|issues with commenting|akismet|comment data is processed", FLAGS),
-            // app and newsletter promotion
-            Pattern.compile("download (the|our)\\b.{0,40}\\bapp\\b|subscribe to (our|the)\\b.{0,40}\\bnewsletter"
-                    + "|sign up for (our|the)\\b.{0,40}\\bnewsletter", FLAGS));
+    private static final Pattern FURNITURE = furniture();
 
-    /** A short line that only credits a photo ("JIM WATSON/AFP via Getty Images"). */
-    private static final Pattern PHOTO_CREDIT = Pattern.compile(
-            "getty images|\\bafp\\b|reuters|ap photo|shutterstock|\\bphoto by\\b|/pool\\b");
+    private final Set<String> repeated;
+
+    /** A cleaner that knows no corpus: it drops repeats within an article and widget lines. */
+    public Cleaner() {
+        this(Set.of());
+    }
+
+    private Cleaner(Set<String> repeated) {
+        this.repeated = repeated;
+    }
+
+    /** A cleaner that also drops the lines repeated across many of {@code corpus}'s articles. */
+    public static Cleaner across(Collection<Article> corpus) {
+        Map<String, Integer> counts = new HashMap<>();
+        Cleaner plain = new Cleaner();
+        for (Article article : corpus) {
+            Set<String> lines = new HashSet<>();
+            plain.lines(article.text(), article.bodyStart(), (s, e) -> lines.add(normalize(article.text().substring(s, e))));
+            lines.forEach(l -> counts.merge(l, 1, Integer::sum));
+        }
+        int threshold = Math.max(MIN_REPEATS, (int) Math.ceil(MIN_REPEAT_SHARE * corpus.size()));
+        Set<String> repeated = new HashSet<>();
+        counts.forEach((line, n) -> {
+            if (n >= threshold) {
+                repeated.add(line);
+            }
+        });
+        return new Cleaner(Set.copyOf(repeated));
+    }
 
     public List<Line> contentLines(Article article) {
         String text = article.text();
         List<Line> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        seen.add(normalize(article.title()));
-        // Front matter is not reporting; and when it declared the title, the body's first line is body.
-        int lineStart = article.bodyStart();
-        boolean first = article.meta().title() == null;
+        // Front matter is part of the file but not reporting: only the body's lines are content.
+        lines(text, article.bodyStart(), (s, e) -> {
+            String line = normalize(text.substring(s, e));
+            if (seen.add(line) && !repeated.contains(line) && !isBoilerplate(text.substring(s, e))) {
+                kept.add(new Line(s, e));
+            }
+        });
+        return kept;
+    }
+
+    /** True for a line with no letters, or a short line that opens like a page widget. */
+    public static boolean isBoilerplate(String line) {
+        if (line.chars().noneMatch(Character::isLetter)) {
+            return true;
+        }
+        return line.split("(?U)\\s+").length <= MAX_FURNITURE_WORDS && FURNITURE.matcher(line.strip()).lookingAt();
+    }
+
+    private interface LineConsumer {
+        void accept(int start, int end);
+    }
+
+    /** Calls {@code consumer} with each non-blank line's span from {@code from} on, trimmed of white space. */
+    private void lines(String text, int from, LineConsumer consumer) {
+        int lineStart = from;
         while (lineStart <= text.length()) {
             int newline = text.indexOf('\n', lineStart);
             int lineEnd = newline < 0 ? text.length() : newline;
@@ -59,56 +104,29 @@ public final class Cleaner {
                 e--;
             }
             if (s < e) {
-                String line = text.substring(s, e);
-                // The title line is indexed as the title; the body starts after it.
-                if (!first && seen.add(normalize(line)) && !isBoilerplate(line)
-                        && !(kept.isEmpty() && isHeadline(line))) {
-                    kept.add(new Line(s, e));
-                }
-                first = false;
+                consumer.accept(s, e);
             }
             if (newline < 0) {
                 break;
             }
             lineStart = newline + 1;
         }
-        return kept;
-    }
-
-    public static boolean isBoilerplate(String line) {
-        String lower = line.toLowerCase();
-        if (lower.chars().noneMatch(Character::isLetter)) {
-            return true;
-        }
-        for (Pattern p : BOILERPLATE) {
-            if (p.matcher(lower).find()) {
-                return true;
-            }
-        }
-        boolean sentenceLike = lower.matches(".*[.!?\"”’']$");
-        if (!sentenceLike && line.split("(?U)\\s+").length < 4) {
-            return true; // a label such as a lone name under a photo
-        }
-        return !sentenceLike && line.length() <= 100 && PHOTO_CREDIT.matcher(lower).find();
-    }
-
-    /**
-     * A Title Case line without a full stop before the body starts: the headline again, as sites
-     * print it above the story ("Blinken Signals U.S. May Allow Ukraine to Strike …").
-     */
-    static boolean isHeadline(String line) {
-        String[] words = line.split("(?U)\\s+");
-        long capitalised = Arrays.stream(words).filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
-        return words.length >= 4 && !line.matches(".*[.!?\"”’']$") && capitalised >= 0.7 * words.length;
     }
 
     /** Lines that differ only in case, spacing, bullets or quote style count as the same line. */
     static String normalize(String line) {
-        return line.toLowerCase()
+        return line.toLowerCase(Locale.ROOT)
                 .replaceAll("[‘’'`]", "'")
                 .replaceAll("[“”\"]", "\"")
                 .replaceAll("^[•*\\-–\\s]+", "")
                 .replaceAll("\\s+", " ")
                 .strip();
+    }
+
+    private static Pattern furniture() {
+        List<String> phrases = Lexicon.section("/dev/newsdesk/ingest/furniture.txt", "").stream()
+                .map(String::strip).map(Pattern::quote).toList();
+        // A phrase must end at a word boundary: "subscribe" is furniture, "Subscribers said" is not.
+        return Pattern.compile("(?:" + String.join("|", phrases) + ")(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

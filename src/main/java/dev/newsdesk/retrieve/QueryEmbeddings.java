@@ -3,7 +3,7 @@ package dev.newsdesk.retrieve;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.index.Embedder;
-import java.util.regex.Pattern;
+import dev.newsdesk.language.QuestionWords;
 
 /**
  * Embeds queries, remembering recent ones: the retriever and the answerer both need the question's
@@ -13,24 +13,16 @@ import java.util.regex.Pattern;
  */
 public final class QueryEmbeddings {
 
-    private static final Pattern SCAFFOLDING = Pattern.compile(
-            "(?iU)\\b(what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|the|a|an|of|to|in"
-                    + "|on|at|that|this|it|be|has|have|had|about)\\b|[?!.,]");
-
     private final Embedder embedder;
+    private final QuestionWords words;
     private final Cache<String, float[]> cache = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public QueryEmbeddings(Embedder embedder) {
+    public QueryEmbeddings(Embedder embedder, QuestionWords words) {
         this.embedder = embedder;
+        this.words = words;
     }
 
     public float[] of(String query) {
-        return cache.get(query, q -> embedder.embedQuery(essentials(q)));
-    }
-
-    /** The words of {@code query} that say what it is about; the query itself if nothing is left. */
-    static String essentials(String query) {
-        String essentials = SCAFFOLDING.matcher(query).replaceAll(" ").replaceAll("\\s+", " ").strip();
-        return essentials.isEmpty() ? query : essentials;
+        return cache.get(query, q -> embedder.embedQuery(words.essentials(q)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.newsdesk.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Published;
@@ -71,13 +70,13 @@ final class ArticlesHandler {
         String file;
         try {
             if (type.startsWith("application/json")) {
-                file = store.write(article(body(ctx)));
+                file = store.write(article(JsonBody.read(ctx, json, EXAMPLE, MAX_ARTICLE_BYTES)));
             } else if (type.startsWith("text/html")) {
                 String url = ctx.queryParam("url");
                 if (url == null || !url.matches("(?i)https?://\\S+")) {
                     throw new BadRequestResponse("A page needs its address: add ?url=https://… to the request.");
                 }
-                file = store.writeHtml(body(ctx), url, null);
+                file = store.writeHtml(JsonBody.limited(ctx, MAX_ARTICLE_BYTES, EXAMPLE), url, null);
             } else {
                 throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Unknown body type; " + EXAMPLE + ".");
             }
@@ -132,37 +131,26 @@ final class ArticlesHandler {
         }
     }
 
-    private ArticleStore.NewArticle article(byte[] body) {
-        JsonNode request = Bodies.object(json, body, EXAMPLE);
-        String published = field(request, "published", false);
+    private static ArticleStore.NewArticle article(JsonBody request) {
+        String published = request.text("published", false);
         if (published != null && Published.parse(published).isEmpty()) {
             throw new BadRequestResponse("\"published\" must be an ISO date or date-time (2024-05-22 or"
                     + " 2024-05-22T14:05:00Z).");
         }
-        String url = field(request, "url", false);
+        String url = request.text("url", false);
         if (url != null && !url.matches("(?i)https?://\\S+")) {
             throw new BadRequestResponse("\"url\" must be an http(s) address.");
         }
-        return new ArticleStore.NewArticle(field(request, "title", true), field(request, "text", true), url,
-                field(request, "source", false), published, field(request, "author", false));
+        return new ArticleStore.NewArticle(required(request, "title"), required(request, "text"), url,
+                request.text("source", false), published, request.text("author", false));
     }
 
-    private static String field(JsonNode request, String name, boolean required) {
-        JsonNode value = request.get(name);
-        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
-            if (required) {
-                throw new BadRequestResponse("The body has no \"" + name + "\"; " + EXAMPLE + ".");
-            }
-            return null;
+    private static String required(JsonBody request, String field) {
+        String value = request.text(field, true);
+        if (value.isBlank()) {
+            throw new BadRequestResponse("\"" + field + "\" is empty; " + EXAMPLE + ".");
         }
-        if (!value.isTextual()) {
-            throw new BadRequestResponse("\"" + name + "\" must be a string; " + EXAMPLE + ".");
-        }
-        return value.asText().strip();
-    }
-
-    private static byte[] body(Context ctx) {
-        return Bodies.limited(ctx, MAX_ARTICLE_BYTES, EXAMPLE);
+        return value.strip();
     }
 
     private static byte[] digest(String token) {

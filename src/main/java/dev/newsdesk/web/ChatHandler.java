@@ -1,12 +1,10 @@
 package dev.newsdesk.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.InvalidQuestionException;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -14,7 +12,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +41,9 @@ final class ChatHandler {
     }
 
     void ask(Context ctx) {
-        JsonNode request = body(ctx);
-        Answer answer = engine.get().answers().ask(text(request, "question", true), text(request, "conversation", false),
-                Filters.of(request), AnswerListener.NONE);
+        JsonBody request = JsonBody.read(ctx, json, EXAMPLE);
+        Answer answer = engine.get().answers().ask(request.text("question", true), request.text("conversation", false),
+                Filters.of(request.field("filters")), AnswerListener.NONE);
         metrics.answered(answer);
         ctx.json(answer);
     }
@@ -87,28 +84,5 @@ final class ChatHandler {
         } finally {
             client.close();
         }
-    }
-
-    private JsonNode body(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
-                    "The body must be JSON with 'Content-Type: application/json'; " + EXAMPLE + ".");
-        }
-        return Bodies.object(json, Bodies.limited(ctx, WebApp.MAX_REQUEST_BYTES, EXAMPLE), EXAMPLE);
-    }
-
-    private static String text(JsonNode request, String field, boolean required) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new BadRequestResponse("The body has no \"" + field + "\"; " + EXAMPLE + ".");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new BadRequestResponse("\"" + field + "\" must be a string; " + EXAMPLE + ".");
-        }
-        return value.asText();
     }
 }

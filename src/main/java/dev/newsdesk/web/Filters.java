@@ -21,9 +21,8 @@ final class Filters {
     private Filters() {
     }
 
-    /** The {@code filters} object of a JSON request; no restriction when absent. */
-    static ArticleFilter of(JsonNode request) {
-        JsonNode filters = request.get("filters");
+    /** A request's {@code filters} object; no restriction when absent. */
+    static ArticleFilter of(JsonNode filters) {
         if (filters == null || filters.isNull()) {
             return ArticleFilter.NONE;
         }

@@ -102,6 +102,11 @@ final class Metrics {
         }
     }
 
+    /** A 👍/👎 on an answer; Slack counts its own votes as newsdesk_slack_feedback_total. */
+    void feedback(String channel, String vote) {
+        registry.counter("newsdesk.feedback", "channel", channel, "vote", vote).increment();
+    }
+
     void scrape(Context ctx) {
         ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape());
     }

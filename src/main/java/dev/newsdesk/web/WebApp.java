@@ -7,6 +7,7 @@ import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.ingest.live.ArticleStore;
 import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.slack.FeedbackLog;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -16,6 +17,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,6 +50,7 @@ public final class WebApp implements AutoCloseable {
     private final EngineRef engine = new EngineRef();
     private final HealthHandler health;
     private final Metrics metrics = new Metrics();
+    private final OverviewHandler overview = new OverviewHandler(engine);
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -57,6 +60,8 @@ public final class WebApp implements AutoCloseable {
         ChatHandler chat = new ChatHandler(engine, metrics, json);
         this.health = new HealthHandler(settings, engine);
         SourcesHandler sources = new SourcesHandler(engine);
+        FeedbackHandler feedback = new FeedbackHandler(new FeedbackLog(settings.slack().feedbackFile()), metrics, json,
+                settings.maxQuestionChars(), Clock.systemUTC());
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header))
                 .get("/health", health::health)
                 .get("/metrics", metrics::scrape)
@@ -64,6 +69,8 @@ public final class WebApp implements AutoCloseable {
                 .get("/api/chat/stream", chat::stream)
                 .get("/api/sources", sources::list)
                 .get("/api/sources/{file}", sources::one)
+                .get("/api/overview", overview::overview)
+                .post("/api/feedback", feedback::vote)
                 .exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()))
                 .exception(InvalidQuestionException.class, (e, ctx) -> error(ctx, 400, e.getMessage()))
                 .exception(Exception.class, this::unexpected);
@@ -126,6 +133,7 @@ public final class WebApp implements AutoCloseable {
         metrics.indexLoaded(loaded.index());
         health.slack(slack);
         engine.set(loaded);
+        overview.prepare(loaded);
     }
 
     public int port() {

@@ -15,11 +15,11 @@ class AnswerServiceTest {
     @Test
     void a_follow_up_is_answered_in_the_context_of_its_conversation() {
         Answer first = answers.ask("Who is NATO's Secretary General?", null);
-        Answer second = answers.ask("Where did he make his remarks about lifting the restrictions?", first.conversation());
+        Answer second = answers.ask("What did he say about lifting the restrictions?", first.conversation());
 
         assertThat(first.answer()).contains("Stoltenberg");
         assertThat(second.conversation()).isEqualTo(first.conversation());
-        assertThat(second.answer()).containsAnyOf("Sofia", "Bulgaria");
+        assertThat(second.answer()).contains("Stoltenberg", "time has come");
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.newsdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.FictionalCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,27 @@ class AskCommandTest {
     }
 
     @Test
+    void ask_wraps_the_answer_to_the_terminal_width_and_prints_no_colour_into_a_pipe() throws Exception {
+        CliProcess run = CliProcess.run(Map.of("COLUMNS", "50"), index, "ask", "What did Putin warn about?");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSizeGreaterThan(5)
+                .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(50));
+        assertThat(run.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void ask_at_a_terminal_is_in_colour_unless_no_color_is_set() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no util-linux script to make a terminal");
+
+        CliProcess coloured = CliProcess.runInTerminal(Map.of(), index, "ask", "What did Putin warn about?");
+        CliProcess plain = CliProcess.runInTerminal(Map.of("NO_COLOR", "1"), index, "ask", "What did Putin warn about?");
+
+        assertThat(coloured.out()).as(coloured.out()).contains("\u001b[36m[1]\u001b[0m", "\u001b[1mSources:");
+        assertThat(plain.out()).as(plain.out()).contains("[1]", "Sources:").doesNotContain("\u001b[");
+    }
+
+    @Test
     void ask_json_prints_the_answer_object() throws Exception {
         CliProcess run = CliProcess.run(index, "", "ask", "--json", "How far can the longer-range ATACMS missiles travel?");
 
@@ -53,11 +77,36 @@ class AskCommandTest {
     }
 
     @Test
+    void continues_a_conversation_in_a_new_process(@TempDir Path fictionalIndex) throws Exception {
+        String corpus = FictionalCorpus.write().toString();
+        CliProcess first = CliProcess.run(fictionalIndex, "", "ask", "--json", "--corpus", corpus,
+                "Who is the head of logistics at the postal service?");
+        String conversation = JSON.readTree(first.out()).get("conversation").asText();
+
+        CliProcess second = CliProcess.run(fictionalIndex, "", "ask", "--json", "--corpus", corpus,
+                "--conversation", conversation, "Where did he work before?");
+
+        JsonNode answer = JSON.readTree(second.out());
+        assertThat(answer.get("conversation").asText()).isEqualTo(conversation);
+        assertThat(answer.has("notice")).as(second.out()).isFalse();
+        assertThat(answer.get("answer").asText()).contains("Hamburg");
+    }
+
+    @Test
+    void says_when_a_conversation_cannot_be_continued() throws Exception {
+        CliProcess run = CliProcess.run(index, "", "ask", "--conversation", "gone-" + System.nanoTime(),
+                "And where did she say that?");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Note: That conversation has expired or is unknown here");
+    }
+
+    @Test
     void ask_jsonl_answers_every_line_in_order_keeps_conversations_and_reports_bad_lines() throws Exception {
         String input = String.join("\n",
                 "{\"id\": \"q1\", \"question\": \"Who is NATO's Secretary General?\", \"conversation\": \"c\"}",
                 "{not json",
-                "{\"id\": \"q2\", \"question\": \"Where did he make his remarks about lifting the restrictions?\", \"conversation\": \"c\"}",
+                "{\"id\": \"q2\", \"question\": \"What did he say about lifting the restrictions?\", \"conversation\": \"c\"}",
                 "{\"id\": \"q3\", \"question\": \"   \"}", "");
 
         CliProcess run = CliProcess.run(index, input, "ask", "--jsonl");
@@ -73,7 +122,7 @@ class AskCommandTest {
         assertThat(lines.get(0).get("id").asText()).isEqualTo("q1");
         assertThat(lines.get(0).get("answer").asText()).contains("Stoltenberg");
         assertThat(lines.get(1).get("error").asText()).contains("line 2 is not JSON");
-        assertThat(lines.get(2).get("answer").asText()).containsAnyOf("Sofia", "Bulgaria");
+        assertThat(lines.get(2).get("answer").asText()).contains("Stoltenberg", "time has come");
         assertThat(lines.get(3).get("error").asText()).contains("empty");
         assertThat(run.exitCode()).isEqualTo(2);
     }

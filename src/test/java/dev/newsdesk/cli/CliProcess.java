@@ -7,13 +7,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Runs the real command line in a child JVM, as a user would, and collects what it printed. */
 record CliProcess(int exitCode, String out, String err) {
 
     static CliProcess run(Path index, String stdin, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), false, index, stdin, args);
+    }
+
+    /** With these environment variables set, e.g. COLUMNS. */
+    static CliProcess run(Map<String, String> env, Path index, String... args) throws IOException, InterruptedException {
+        return run(env, false, index, "", args);
+    }
+
+    /**
+     * As a person at a terminal runs it: under a pseudo-terminal from util-linux's {@code script}, so that
+     * the JVM has a console. Standard error comes out mixed into {@link #out()}, with CRLF line ends.
+     */
+    static CliProcess runInTerminal(Map<String, String> env, Path index, String... args)
+            throws IOException, InterruptedException {
+        return run(env, true, index, "", args);
+    }
+
+    private static CliProcess run(Map<String, String> env, boolean terminal, Path index, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Newsdesk.class.getName()));
@@ -21,7 +42,18 @@ record CliProcess(int exitCode, String out, String err) {
         if (index != null) {
             command.addAll(List.of("--index", index.toString()));
         }
-        Process process = new ProcessBuilder(command).start();
+        if (terminal) {
+            String line = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                    .collect(Collectors.joining(" "));
+            command = List.of("script", "-qec", line, "/dev/null");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (index != null) {
+            // Conversations beside the test's index, not in the working copy's data/ folder.
+            builder.environment().put("NEWSDESK_CONVERSATIONS", index.resolveSibling(index.getFileName() + "-conversations").toString());
+        }
+        builder.environment().putAll(env);
+        Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         try (var in = process.getOutputStream()) {

@@ -52,6 +52,7 @@ class ServeCommandTest {
         builder.environment().put("SLACK_BOT_TOKEN", "xoxb-test");
         builder.environment().put("NEWSDESK_SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/");
         builder.environment().put("NEWSDESK_FEEDBACK_FILE", index.resolve("feedback.jsonl").toString());
+        builder.environment().put("NEWSDESK_CONVERSATIONS", index.resolveSibling(index.getFileName() + "-conversations").toString());
         Process serve = builder.redirectErrorStream(true).start();
         try {
             String base = awaitReady(serve);

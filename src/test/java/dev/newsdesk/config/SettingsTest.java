@@ -15,6 +15,7 @@ class SettingsTest {
 
         assertThat(settings.corpus()).isEqualTo(Path.of("seeds"));
         assertThat(settings.index()).isEqualTo(Path.of("data/index"));
+        assertThat(settings.conversations()).isEqualTo(Path.of("data/conversations"));
         assertThat(settings.port()).isEqualTo(7070);
         assertThat(settings.llm().enabled()).isFalse();
         assertThat(settings.slack().enabled()).isFalse();
@@ -23,9 +24,10 @@ class SettingsTest {
     @Test
     void environment_variables_override_the_defaults() {
         Settings settings = Settings.from(Map.of("NEWSDESK_PORT", "8080", "NEWSDESK_LLM", "Ollama",
-                "SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1"));
+                "SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1", "NEWSDESK_CONVERSATIONS", "/srv/chats"));
 
         assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.conversations()).isEqualTo(Path.of("/srv/chats"));
         assertThat(settings.llm().backend()).isEqualTo("ollama");
         assertThat(settings.llm().baseUrl()).isEqualTo("http://localhost:11434");
         assertThat(settings.slack().enabled()).isTrue();

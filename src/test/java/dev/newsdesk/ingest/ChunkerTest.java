@@ -30,12 +30,9 @@ class ChunkerTest {
     }
 
     @Test
-    void leaves_boilerplate_and_repeated_captions_out_of_the_chunks() throws IOException {
-        String all = new CorpusLoader(w -> { }).load(Path.of("seeds")).stream()
-                .flatMap(a -> chunker.chunk(a).stream()).map(Chunk::text).reduce("", String::concat);
-        assertThat(all).doesNotContain("Leave a Reply", "Akismet", "Download The Mint News App", "Follow Frances Martel",
-                "Getty Images)");
+    void the_headline_opens_the_first_chunk_and_a_caption_printed_twice_is_chunked_once() throws IOException {
         Article article = new CorpusLoader(w -> { }).load(Path.of("seeds")).get(4);
+        assertThat(chunker.chunk(article).get(0).sentences().get(0).text()).endsWith(article.title());
         String caption = "Ukrainian soldiers carry the coffin of Ukrainian serviceman who was killed in the Donetsk region";
         assertThat(article.text().split(caption, -1)).as("printed twice in the file").hasSize(3);
         assertThat(chunker.sentences(article)).filteredOn(s -> s.text().equals(caption)).hasSize(1);

@@ -64,13 +64,14 @@ class HtmlArticleTest {
     }
 
     @Test
-    void quotes_are_slices_of_the_extracted_text_and_the_title_is_not_indexed_as_body() throws IOException {
+    void quotes_are_slices_of_the_extracted_text_headline_included() throws IOException {
         Files.writeString(dir.resolve("bridge.html"), PAGE);
         Article article = new CorpusLoader(w -> { }).read(dir.resolve("bridge.html")).orElseThrow();
 
         List<Sentence> sentences = new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1).sentences(article);
 
         assertThat(sentences).extracting(Sentence::text).containsExactly(
+                "Bridge reopens after repairs",
                 "The bridge reopened on Monday after & three months of repairs.",
                 "\"It is safe,\" the city engineer said.");
         assertThat(sentences).allSatisfy(s -> assertThat(article.text().substring(s.start(), s.end())).isEqualTo(s.text()));

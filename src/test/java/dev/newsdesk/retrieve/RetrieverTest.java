@@ -1,5 +1,6 @@
 package dev.newsdesk.retrieve;
 
+import dev.newsdesk.language.QuestionWords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RetrieverTest {
 
     private final ChunkIndex index = TestEngines.shared().index();
-    private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named(TestEngines.shared().settings().embeddingModel())),
+    private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named(TestEngines.shared().settings().embeddingModel()), new QuestionWords()),
             new FollowUpQueryTransformer(), 4, TestEngines.shared().corpus());
 
     @Test

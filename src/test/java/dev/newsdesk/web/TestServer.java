@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,10 +27,12 @@ final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final WebApp web;
+    private final Path feedbackFile;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestServer(WebApp web) {
+    private TestServer(WebApp web, Path feedbackFile) {
         this.web = web;
+        this.feedbackFile = feedbackFile;
     }
 
     private static TestServer shared;
@@ -52,9 +57,21 @@ final class TestServer implements AutoCloseable {
 
     /** A server still waiting for its engine, as while the index is being built. */
     static TestServer notReady() {
+        Path feedback = TestEngines.tempDir("newsdesk-web-feedback").resolve("feedback.jsonl");
         Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"),
-                Map.of("NEWSDESK_PORT", "0"));
-        return new TestServer(new WebApp(settings).start());
+                Map.of("NEWSDESK_PORT", "0", "NEWSDESK_FEEDBACK_FILE", feedback.toString()));
+        return new TestServer(new WebApp(settings).start(), feedback);
+    }
+
+    /** The votes this server has logged, one JSON object per line (none before the first vote). */
+    List<JsonNode> feedback() {
+        try {
+            return Files.exists(feedbackFile)
+                    ? Files.readAllLines(feedbackFile).stream().map(TestServer::json).toList()
+                    : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Engine engine() {

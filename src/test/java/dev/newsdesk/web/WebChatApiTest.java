@@ -54,12 +54,12 @@ class WebChatApiTest {
     }
 
     @Test
-    void a_question_the_articles_cannot_answer_is_an_abstention_without_citations() {
+    void a_question_the_articles_cannot_answer_is_an_abstention_citing_at_most_the_closest_passage() {
         JsonNode answer = TestServer.json(server.chat(Map.of("question", "Did the articles mention the price of tea?")));
 
         assertThat(answer.get("abstained").asBoolean()).isTrue();
-        assertThat(answer.get("citations")).isEmpty();
-        assertThat(answer.get("answer").asText()).isNotBlank();
+        assertThat(answer.get("citations").size()).isLessThanOrEqualTo(1);
+        assertThat(answer.get("answer").asText()).contains("do not");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,29 +34,28 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The chat page in a real headless Chromium against a real server. Runs wherever Debian's chromium
- * and chromium-driver are installed; skipped without them, except in CI, where it must run.
+ * and chromium-driver are installed; reported as skipped without them, except in CI, where it fails.
  */
 class WebPageBrowserTest {
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** The README's picture of the page, taken by the test so that it always shows the page as it is. */
+    private static final Path README_SCREENSHOT = Path.of("docs/screenshot-chat.png");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][”\"’']?)\\s+");
 
     private static TestServer server;
     private ChromeDriver browser;
     private WebDriverWait wait;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
-                "no " + CHROMEDRIVER + " (apt-get install chromium chromium-driver); skipped outside CI");
-        server = TestServer.ready();
-    }
 
     @AfterAll
     static void stop() {
@@ -60,17 +64,37 @@ class WebPageBrowserTest {
         }
     }
 
+    /**
+     * In @BeforeEach rather than @BeforeAll: an assumption failing there marks each test skipped, with
+     * the reason, where Surefire counts it; one failing in @BeforeAll hides the tests from the counts.
+     */
     @BeforeEach
     void openBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        String missing = "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+        if (System.getenv("CI") != null) {
+            assertThat(installed).as(missing + ": CI must run the browser tests").isTrue();
+        }
+        assumeTrue(installed, missing + "; skipped outside CI");
+        startServer();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("newsdesk-chromium"), "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static synchronized void startServer() {
+        if (server == null) {
+            server = TestServer.ready();
+        }
     }
 
     @AfterEach
@@ -81,17 +105,45 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void a_new_visitor_sees_what_the_archive_holds_and_example_questions_the_bot_answers() {
+        openPage(server);
+
+        WebElement holdings = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("holdings")));
+        int articles = TestServer.engine().corpus().articles().size();
+        assertThat(holdings.getText()).startsWith("The archive holds " + articles + " articles");
+        List<String> titles = TestServer.engine().corpus().articles().stream().map(a -> a.title()).toList();
+        List<String> headlines = texts(By.cssSelector("#headlines .headline"));
+        assertThat(headlines).isNotEmpty().allSatisfy(h -> assertThat(titles).contains(h));
+        List<String> examples = texts(By.cssSelector("#examples .example"));
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(2);
+        for (String example : examples) {
+            assertThat(TestServer.json(server.chat(Map.of("question", example))).get("abstained").asBoolean())
+                    .as("abstains on the example %s", example).isFalse();
+        }
+        screenshot("overview.png");
+
+        browser.findElement(By.cssSelector("#examples .example")).click();
+
+        WebElement answer = lastAnswer();
+        assertThat(answer.getAttribute("class")).doesNotContain("abstained");
+        assertThat(browser.findElement(By.cssSelector(".turn .question")).getText()).isEqualTo(examples.get(0));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
     void a_streamed_answer_cites_quotes_that_open_highlighted_in_the_source() {
         openPage(server);
 
         ask("What did Putin warn about?");
 
-        WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".answer .sources")))
-                .findElement(By.xpath(".."));
+        WebElement answer = lastAnswer();
         assertThat(answer.findElement(By.className("answer-text")).getText()).contains("Putin");
         List<WebElement> markers = answer.findElements(By.cssSelector(".answer-text .cite-marker"));
         assertThat(markers).isNotEmpty();
         assertThat(answer.findElements(By.cssSelector(".sources li"))).isNotEmpty();
+        WebElement meta = answer.findElement(By.className("meta"));
+        assertThat(meta.getText()).isEqualTo("Quoted from the articles");
+        assertThat(meta.getAttribute("title")).matches("Answered in \\d+ ms");
 
         WebElement first = markers.get(0);
         new Actions(browser).moveToElement(first).perform();
@@ -100,29 +152,180 @@ class WebPageBrowserTest {
         String quote = tip.findElement(By.tagName("q")).getText();
         assertThat(quote).isNotBlank();
         screenshot("chat.png");
+        saveReadmeScreenshot();
 
         first.click();
         WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#viewer mark.quote")));
         assertThat(mark.getText()).isEqualTo(quote);
+        assertThat(tip.isDisplayed()).as("the quote no longer covers the answer once its article is open").isFalse();
+        assertThat(browser.findElement(By.id("viewer-file")).getText()).endsWith(".txt");
         assertThat((Boolean) js("const m = document.querySelector('#viewer mark.quote').getBoundingClientRect();"
                 + " const b = document.getElementById('viewer-body').getBoundingClientRect();"
                 + " return m.top >= b.top && m.bottom <= b.bottom;")).as("highlight scrolled into view").isTrue();
         new Actions(browser).moveToElement(mark).perform();
         js("document.activeElement.blur();");
         screenshot("source.png");
+        assertThat(consoleErrors()).isEmpty();
     }
 
     @Test
-    void reports_that_agree_on_a_statement_are_noted_under_the_answer() {
+    void no_sentence_appears_twice_in_one_answer_block() {
+        openPage(server);
+
+        for (String question : List.of("What did Blinken say about adapting and adjusting?",
+                "How far can the longer-range ATACMS missiles travel?", "What did Putin warn about?")) {
+            ask(question);
+            WebElement answer = lastAnswer();
+            List<String> sentences = Stream.of(SENTENCE_END.split(answer.getText()))
+                    .map(sentence -> sentence.replaceAll("\\[\\d+\\]", "").strip())
+                    .filter(sentence -> sentence.split("\\s+").length >= 5)
+                    .toList();
+            assertThat(sentences).as(question).isNotEmpty().doesNotHaveDuplicates();
+        }
+        screenshot("no-repetition.png");
+    }
+
+    @Test
+    void reports_that_agree_on_a_statement_are_said_to_agree_once() {
         openPage(server);
 
         ask("What did Blinken say about adapting and adjusting?");
 
-        WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sources .agree")));
-        List<WebElement> cited = note.findElements(By.className("cite-marker"));
-        assertThat(cited).hasSizeGreaterThan(1);
-        assertThat(note.getText()).startsWith(cited.size() + " reports agree");
+        WebElement answer = lastAnswer();
+        assertThat(answer.findElement(By.className("answer-text")).getText()).containsPattern("\\d reports agree");
+        assertThat(answer.findElements(By.cssSelector(".sources .agree"))).as("no note repeating it").isEmpty();
         screenshot("agree.png");
+    }
+
+    @Test
+    void restores_the_conversation_after_a_reload_and_understands_a_follow_up() {
+        openPage(server);
+        ask("Who is Finland's foreign minister?");
+        String firstAnswer = lastAnswer().findElement(By.className("answer-text")).getText();
+        assertThat(firstAnswer).contains("Valtonen");
+
+        browser.navigate().refresh();
+        openPage(server);
+
+        assertThat(texts(By.cssSelector(".turn .question")))
+                .containsExactly("Who is Finland's foreign minister?");
+        assertThat(browser.findElement(By.cssSelector(".turn .answer-text")).getText()).isEqualTo(firstAnswer);
+        assertThat(browser.findElement(By.id("intro")).isDisplayed()).isFalse();
+        // Asked on its own, "she" names no one and the articles cannot answer it.
+        ask("What did she say?");
+        wait.until(d -> d.findElements(By.cssSelector(".answer:not(.pending)")).size() == 2);
+        assertThat(lastAnswer().getAttribute("class")).doesNotContain("abstained");
+        assertThat(lastAnswer().findElement(By.className("answer-text")).getText()).contains("Valtonen");
+        screenshot("restored.png");
+
+        browser.findElement(By.id("new-chat")).click();
+        browser.navigate().refresh();
+        openPage(server);
+        assertThat(browser.findElements(By.className("turn"))).isEmpty();
+        assertThat(browser.findElement(By.id("intro")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void a_thumbs_up_adds_one_line_to_the_feedback_log_and_counts_once_per_browser() {
+        openPage(server);
+        int before = server.feedback().size();
+        ask("Who is the chairman of the Joint Chiefs of Staff?");
+        WebElement answer = lastAnswer();
+        String answerText = answer.findElement(By.className("answer-text")).getText();
+
+        answer.findElement(By.cssSelector(".vote[data-vote='up']")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElement(answer.findElement(By.className("action-status")),
+                "Thanks"));
+        List<JsonNode> votes = server.feedback();
+        assertThat(votes).hasSize(before + 1);
+        JsonNode vote = votes.get(votes.size() - 1);
+        assertThat(vote.get("vote").asText()).isEqualTo("up");
+        assertThat(vote.get("channel").asText()).isEqualTo("web");
+        assertThat(vote.get("question").asText()).isEqualTo("Who is the chairman of the Joint Chiefs of Staff?");
+        assertThat(answerText).startsWith(vote.get("answer").asText().replaceAll("\\s*\\[\\d+\\].*", ""));
+        assertThat(server.get("/metrics").body()).contains("newsdesk_feedback_total{channel=\"web\",vote=\"up\"} 1.0");
+
+        browser.navigate().refresh();
+        openPage(server);
+        List<WebElement> buttons = browser.findElements(By.cssSelector(".answer .vote"));
+        assertThat(buttons).hasSize(2).noneMatch(WebElement::isEnabled);
+        assertThat(browser.findElement(By.cssSelector(".vote[data-vote='up']")).getAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(server.feedback()).hasSize(before + 1);
+    }
+
+    @Test
+    void the_copy_button_copies_the_answer_with_its_numbered_sources() {
+        openPage(server);
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.url(""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        ask("How far can the longer-range ATACMS missiles travel?");
+        WebElement answer = lastAnswer();
+        List<String> sources = texts(By.cssSelector(".answer .source-head"));
+
+        answer.findElement(By.className("copy")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElement(answer.findElement(By.className("action-status")),
+                "Copied"));
+        String copied = (String) browser.executeAsyncScript(
+                "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('failed: ' + e));");
+        assertThat(copied).startsWith(answer.findElement(By.className("answer-text")).getText())
+                .contains("\nSources:\n");
+        assertThat(sources).isNotEmpty().allSatisfy(source -> assertThat(copied).contains(source));
+    }
+
+    @Test
+    void sources_show_outlet_date_and_headline_link_the_original_and_mark_the_short_answer() throws Exception {
+        // An answer whose citations carry the metadata and short answer the answerer fills in when it knows
+        // them, as the page kept it: the kept chat is rendered exactly as a fresh answer is.
+        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is Finland's foreign minister?")));
+        ObjectNode cited = (ObjectNode) answer.get("citations").get(0);
+        String quote = cited.get("quote").asText();
+        int at = quote.indexOf("Elina Valtonen");
+        cited.put("answer_start", cited.get("start").asInt() + at).put("answer_end", cited.get("start").asInt() + at + 14)
+                .put("source", "The Daily Example").put("published", "2024-05-22T09:30:00Z")
+                .put("url", "https://news.example/valtonen");
+        answer.put("answer", "Elina Valtonen [1]");
+        ObjectNode kept = TestServer.JSON.createObjectNode().put("conversation", answer.get("conversation").asText());
+        kept.putArray("turns").addObject().put("id", "kept-turn-1").put("question", "Who is Finland's foreign minister?")
+                .set("answer", answer);
+        openPage(server);
+        js("localStorage.setItem('newsdesk.chat', arguments[0]);", TestServer.JSON.writeValueAsString(kept));
+        browser.navigate().refresh();
+        openPage(server);
+
+        WebElement source = browser.findElement(By.cssSelector(".sources li"));
+        assertThat(source.findElement(By.className("source-head")).getText())
+                .isEqualTo("[1] The Daily Example · 22 May 2024 · " + cited.get("title").asText());
+        WebElement original = source.findElement(By.cssSelector("a.original"));
+        assertThat(original.getAttribute("href")).isEqualTo("https://news.example/valtonen");
+        assertThat(original.getAttribute("target")).isEqualTo("_blank");
+        assertThat(original.getAttribute("rel")).contains("noopener");
+        assertThat(source.findElement(By.cssSelector("blockquote mark.short-answer")).getText()).isEqualTo("Elina Valtonen");
+        assertThat(source.getText()).doesNotContain(".txt");
+        screenshot("metadata.png");
+
+        source.findElement(By.className("source-n")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#viewer mark.quote")));
+        assertThat(browser.findElement(By.id("viewer-meta")).getText()).isEqualTo("The Daily Example · 22 May 2024 · Original article ↗");
+        assertThat(browser.findElement(By.cssSelector("#viewer mark.short-answer")).getText()).isEqualTo("Elina Valtonen");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void a_link_in_the_metadata_that_is_not_http_is_not_made_a_link() throws Exception {
+        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is Finland's foreign minister?")));
+        ((ObjectNode) answer.get("citations").get(0)).put("url", "javascript:alert(1)");
+        ObjectNode kept = TestServer.JSON.createObjectNode();
+        kept.putArray("turns").addObject().put("id", "kept-turn-2").put("question", "Who?").set("answer", answer);
+        openPage(server);
+        js("localStorage.setItem('newsdesk.chat', arguments[0]);", TestServer.JSON.writeValueAsString(kept));
+        browser.navigate().refresh();
+        openPage(server);
+
+        assertThat(browser.findElements(By.cssSelector(".sources li"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
     }
 
     @Test
@@ -155,13 +358,56 @@ class WebPageBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         openPage(server);
 
-        browser.findElement(By.className("example")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.className("example"))).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".answer:not(.pending)")));
+        lastAnswer();
         assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth;"))
                 .as("no sideways scrolling").isTrue();
         assertThat(browser.findElement(By.id("send")).isDisplayed()).isTrue();
         screenshot("chat-phone.png");
+    }
+
+    @Test
+    void on_a_phone_one_tap_on_a_marker_shows_the_quote_and_the_next_opens_the_article() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        openPage(server);
+        ask("What did Putin warn about?");
+        WebElement marker = lastAnswer().findElement(By.cssSelector(".answer-text .cite-marker"));
+
+        marker.click();
+
+        WebElement tip = marker.findElement(By.xpath("following-sibling::span[@class='tip']"));
+        assertThat(tip.isDisplayed()).isTrue();
+        String quote = tip.findElement(By.tagName("q")).getText();
+        assertThat(quote).isNotBlank();
+        assertThat(browser.findElement(By.id("viewer")).isDisplayed()).isFalse();
+        assertThat((Boolean) js("const r = arguments[0].getBoundingClientRect();"
+                + " return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight;",
+                tip)).as("the quote is on the screen").isTrue();
+        screenshot("phone-tap.png");
+
+        tip.findElement(By.className("tip-open")).click();
+
+        WebElement mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#viewer mark.quote")));
+        assertThat(mark.getText()).isEqualTo(quote);
+        screenshot("phone-article.png");
+    }
+
+    @Test
+    void the_page_loads_without_console_errors_or_missing_files() {
+        try (TestServer fresh = TestServer.ready()) {
+            openPage(fresh);
+            ask("What did Putin warn about?");
+            lastAnswer().findElement(By.cssSelector(".answer-text .cite-marker")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#viewer mark.quote")));
+            browser.findElement(By.id("browse")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".article-list")));
+
+            assertThat(consoleErrors()).isEmpty();
+            assertThat(fresh.get("/metrics").body()).doesNotContain("status=\"404\"");
+            assertThat(fresh.get("/favicon.svg").headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("image/svg+xml"));
+        }
     }
 
     @Test
@@ -190,8 +436,28 @@ class WebPageBrowserTest {
         input.sendKeys(Keys.ENTER);
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    /** The last answer on the page, once it is complete. */
+    private WebElement lastAnswer() {
+        wait.until(d -> d.findElements(By.cssSelector(".answer.pending")).isEmpty()
+                && !d.findElements(By.cssSelector(".answer")).isEmpty());
+        List<WebElement> answers = browser.findElements(By.cssSelector(".answer"));
+        return answers.get(answers.size() - 1);
+    }
+
+    private List<String> texts(By selector) {
+        return browser.findElements(selector).stream().map(WebElement::getText).toList();
+    }
+
+    /** What the page logged as errors, failed loads (404s) included. */
+    private List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private void screenshot(String name) {
@@ -199,6 +465,14 @@ class WebPageBrowserTest {
             Files.createDirectories(SCREENSHOTS);
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void saveReadmeScreenshot() {
+        try {
+            Files.copy(SCREENSHOTS.resolve("chat.png"), README_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.newsdesk.answer.llm;
 
+import dev.newsdesk.language.QuestionWords;
 import static dev.newsdesk.answer.llm.LlmTestSupport.assertVerbatim;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class CitationResolverTest {
     static void setUp() {
         Engine engine = TestEngines.shared();
         resolver = new CitationResolver(engine.index(),
-                new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel())), new CitationVerifier(engine.corpus()));
+                new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel()), new QuestionWords()), new CitationVerifier(engine.corpus()));
         sources = List.of(chunk(engine, "ATACMS, which stands for"), chunk(engine, "time has come to consider"));
     }
 

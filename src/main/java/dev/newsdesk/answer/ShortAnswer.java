@@ -1,0 +1,34 @@
+package dev.newsdesk.answer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The short answer inside a sentence, where the question asks for a thing: a number with its unit, a
+ * date, a name, a place ("More than 180 miles"). Only an unambiguous span is offered: when the
+ * sentence holds several things of the kind asked for that the question does not already name, the
+ * reader gets the sentence without a short answer rather than a guess between them.
+ */
+final class ShortAnswer {
+
+    /** {@code [start, end)} of the span within the sentence text, and the span itself. */
+    record Span(int start, int end, String text) {
+    }
+
+    Optional<Span> find(Question question, String sentence) {
+        if (question.type() == AnswerType.NONE) {
+            return Optional.empty();
+        }
+        String asked = question.text().toLowerCase(Locale.ROOT);
+        List<Span> spans = question.type().spans(sentence, question.ask()).stream()
+                .filter(s -> !asked.contains(s.text().toLowerCase(Locale.ROOT)))
+                .toList();
+        if (spans.size() != 1) {
+            return Optional.empty();
+        }
+        Span span = spans.get(0);
+        String text = Character.toUpperCase(span.text().charAt(0)) + span.text().substring(1);
+        return Optional.of(new Span(span.start(), span.end(), text));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.newsdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsdesk.answer.CitationVerifier;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Scorer;
+import dev.newsdesk.answer.ScorerFit;
+import dev.newsdesk.eval.EvalQuestion;
+import dev.newsdesk.eval.Evaluation;
+import dev.newsdesk.eval.Split;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Fits the answerer's scorer on labelled questions and reports it on held-out ones. Two sets: SQuAD 2.0
+ * questions over Wikipedia articles, split by article (fit on half the articles, report on the other
+ * half), and the project's own questions over the seeds, split by question. Deterministic: the same
+ * data gives the same scorer.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Fits the extractive answerer's weights and thresholds on labelled questions and reports"
+                + " them on held-out questions.", "Writes the scorer to --out; newsdesk uses the bundled one, or"
+                + " $NEWSDESK_SCORER."})
+final class FitCommand implements Callable<Integer> {
+
+    @Option(names = "--squad", paramLabel = "DIR", defaultValue = "eval/squad2-open",
+            description = "A folder with corpus/ and questions.jsonl, split by article (default: ${DEFAULT-VALUE}).")
+    Path squad;
+
+    @Option(names = "--own", paramLabel = "FILE", defaultValue = "eval/questions.jsonl",
+            description = "Questions about --seeds, split by question (default: ${DEFAULT-VALUE}).")
+    Path own;
+
+    @Option(names = "--seeds", paramLabel = "DIR", defaultValue = "seeds", description = "Default: ${DEFAULT-VALUE}.")
+    Path seeds;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "src/main/resources/dev/newsdesk/answer/scorer.json",
+            description = "Where the fitted scorer goes (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--budget", defaultValue = "0.015",
+            description = "Share of answerable questions of each set the answerer may refuse (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/fit",
+            description = "Folder for the split corpora and their indexes (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = {"-v", "--verbose"}, description = "List every held-out question that went wrong.")
+    boolean verbose;
+
+    @Option(names = "--table", paramLabel = "FILE",
+            description = "Also write every question's answerability features as CSV, to study them.")
+    Path table;
+
+    @Override
+    public Integer call() throws Exception {
+        Split split = Split.byArticle(squad.resolve("corpus"));
+        List<EvalQuestion> squadQuestions = Evaluation.load(squad.resolve("questions.jsonl"));
+        Split.Part squadFit = split.fit(squadQuestions, work.resolve("squad-fit"));
+        Split.Part squadHeldOut = split.heldOut(squadQuestions, work.resolve("squad-held-out"));
+        List<EvalQuestion> ownQuestions = Evaluation.load(own);
+        List<EvalQuestion> ownFit = ownQuestions.stream().filter(q -> !Split.isHeldOut(q)).toList();
+        List<EvalQuestion> ownHeldOut = ownQuestions.stream().filter(Split::isHeldOut).toList();
+
+        ObjectNode fitted = new ObjectMapper().createObjectNode();
+        fitted.put("command", "newsdesk fit --squad " + squad + " --own " + own + " --budget " + budget);
+        fitted.put("split", "squad2-open: fit on " + split.fitArticles() + ", held out " + split.heldOutArticles()
+                + "; own: questions whose id (or conversation) hashes even are fitted, the rest held out; and, as off-topic"
+                + " unanswerable questions, each set's fitted answerable questions asked of the other set's articles");
+        fitted.put("seed", "none: deterministic (Newton's method from zero weights)");
+        Scorer scorer;
+        // Fitting composes answers, so the engines stay open until it is done.
+        try (Engine squadEngine = engine(squadFit.corpus(), "squad-fit-index", null);
+             Engine seedEngine = engine(seeds, "seeds-index", null)) {
+            ScorerFit fit = new ScorerFit();
+            fit.collect("squad2-open", squadEngine, labelled(squadFit.questions()), System.err::println);
+            List<EvalQuestion> ownSingles = ownFit.stream().filter(q -> q.conversation() == null).toList();
+            fit.collect("own", seedEngine, labelled(ownSingles), System.err::println);
+            // Each set's questions asked of the other set's articles: off-topic questions, all unanswerable there.
+            fit.collect("squad2-open asked of the seeds", seedEngine, offTopic(squadFit.questions()), System.err::println);
+            fit.collect("own asked of squad2-open", squadEngine, offTopic(ownSingles), System.err::println);
+            scorer = fit.fit(budget, fitted, System.err::println);
+            if (table != null) {
+                java.nio.file.Files.writeString(table, fit.answerabilityTable(scorer.sentence()));
+            }
+        }
+        scorer.write(out);
+
+        ObjectNode heldOut = fitted.putObject("held_out");
+        heldOut.put("squad2-open", report(engine(squadHeldOut.corpus(), "squad-held-out-index", out), squadHeldOut.questions()));
+        heldOut.put("own", report(engine(seeds, "seeds-index", out), ownHeldOut));
+        scorer.write(out);
+        System.out.println("wrote " + out);
+        return 0;
+    }
+
+    private Engine engine(Path corpus, String index, Path scorer) {
+        Map<String, String> env = new HashMap<>();
+        env.put("NEWSDESK_CORPUS", corpus.toString());
+        env.put("NEWSDESK_INDEX", work.resolve(index).toString());
+        env.put("NEWSDESK_LLM", "none");
+        if (scorer != null) {
+            env.put("NEWSDESK_SCORER", scorer.toString());
+        }
+        return Engine.start(dev.newsdesk.config.Settings.fromEnvironment(env), System.err::println, new ProgressBar(System.err));
+    }
+
+    private String report(Engine engine, List<EvalQuestion> questions) throws Exception {
+        try (engine) {
+            Evaluation.Report report = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus())).run(questions);
+            if (verbose) {
+                report.problems().forEach(System.out::println);
+            }
+            System.out.println(report.summary());
+            return report.summary();
+        }
+    }
+
+    /** Every answerable question of {@code questions}, labelled unanswerable: to be asked of other articles. */
+    private static List<ScorerFit.Labelled> offTopic(List<EvalQuestion> questions) {
+        return questions.stream().filter(q -> !q.unanswerable())
+                .map(q -> new ScorerFit.Labelled("off-" + q.id(), q.question(), text -> false, false))
+                .toList();
+    }
+
+    private static List<ScorerFit.Labelled> labelled(List<EvalQuestion> questions) {
+        return questions.stream()
+                .map(q -> new ScorerFit.Labelled(q.id(), q.question(), q::matches, !q.unanswerable()))
+                .toList();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.newsdesk.web;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.ingest.Corpus;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/overview}: what the archive holds, for the page to show before the first question —
+ * how many articles, from which outlets and dates, a few headlines, and example questions the bot
+ * answers. The candidates are asked once, in the background as soon as the engine is ready, and the
+ * overview is kept until the corpus changes: with a chat model, asking them takes seconds.
+ */
+final class OverviewHandler {
+
+    static final int HEADLINES = 5;
+    static final int EXAMPLES = 4;
+    /** Candidates tried at most, so that a corpus the bot cannot answer much of costs little. */
+    private static final int CANDIDATES = 12;
+
+    record Headline(String file, String title) {
+    }
+
+    /**
+     * {@code outlets}, {@code from} and {@code to} (ISO dates) come from the metadata of the articles the
+     * answered candidates cite (most of the archive); empty or null while the articles have none.
+     */
+    record Overview(int articles, List<String> outlets, String from, String to, List<Headline> headlines,
+                    List<String> examples) {
+    }
+
+    private record Computed(Corpus corpus, Overview overview) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewHandler.class);
+
+    private final EngineRef engine;
+    private volatile Computed computed;
+
+    OverviewHandler(EngineRef engine) {
+        this.engine = engine;
+    }
+
+    /** Asks the candidates now, off the caller's thread, so that the first visitor need not wait. */
+    void prepare(Engine loaded) {
+        Thread thread = new Thread(() -> {
+            try {
+                current(loaded);
+            } catch (RuntimeException e) {
+                LOG.warn("preparing the overview failed; the first visitor will try again", e);
+            }
+        }, "overview");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void overview(Context ctx) {
+        ctx.json(current(engine.get()));
+    }
+
+    private synchronized Overview current(Engine loaded) {
+        Computed now = computed;
+        if (now == null || now.corpus() != loaded.corpus()) {
+            now = new Computed(loaded.corpus(), compute(loaded));
+            computed = now;
+        }
+        return now.overview();
+    }
+
+    private static Overview compute(Engine engine) {
+        List<String> examples = new ArrayList<>();
+        List<Citation> cited = new ArrayList<>();
+        for (String question : ExampleQuestions.candidates(engine.corpus().articles(), CANDIDATES)) {
+            Answer answer = engine.answers().ask(question, null);
+            if (!answer.abstained()) {
+                cited.addAll(answer.citations());
+                if (examples.size() < EXAMPLES) {
+                    examples.add(question);
+                }
+            }
+        }
+        TreeSet<String> outlets = new TreeSet<>();
+        TreeSet<String> dates = new TreeSet<>();
+        for (Citation c : cited) {
+            outlets.add(Objects.requireNonNullElse(c.source(), ""));
+            if (c.published() != null && c.published().length() >= 10) {
+                dates.add(c.published().substring(0, 10));
+            }
+        }
+        outlets.remove("");
+        List<Headline> headlines = engine.corpus().articles().stream().limit(HEADLINES)
+                .map(a -> new Headline(a.file(), a.title())).toList();
+        return new Overview(engine.corpus().articles().size(), List.copyOf(outlets),
+                dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last(), headlines, examples);
+    }
+}
