@@ -91,16 +91,25 @@ export function sourceList(result) {
     group.forEach((c) => note.append(button('cite-marker', `[${c.n}]`, () => openSource(c)), ' '));
     box.append(note);
   }
+  // One entry per article: a headline said once however many of its sentences are cited.
   const list = el('ol');
+  const byFile = new Map();
   for (const c of result.citations) {
+    if (!byFile.has(c.file)) byFile.set(c.file, []);
+    byFile.get(c.file).push(c);
+  }
+  for (const cited of byFile.values()) {
     const item = el('li');
-    item.value = c.n;
+    item.value = cited[0].n;
     const head = el('p', 'source-head');
-    const n = button('source-n', `[${c.n}]`, () => openSource(c));
-    n.title = 'Read the quote in the article';
-    head.append(n, ' ', ...labelNodes(c));
+    for (const c of cited) {
+      const n = button('source-n', `[${c.n}]`, () => openSource(c));
+      n.title = 'Read the quote in the article';
+      head.append(n, ' ');
+    }
+    head.append(...labelNodes(cited[0]));
     item.append(head);
-    if (!answerSays(result.answer, c)) {
+    for (const c of cited.filter((c) => !answerSays(result.answer, c))) {
       const quote = el('blockquote');
       quote.append(...quoteNodes(c));
       item.append(quote);

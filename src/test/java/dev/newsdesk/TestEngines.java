@@ -4,10 +4,15 @@ import dev.newsdesk.answer.Engine;
 import dev.newsdesk.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Real engines for tests: the real seeds, a real Lucene index in a temporary folder and the real
@@ -40,6 +45,25 @@ public final class TestEngines {
             shared = Engine.start(settings(SEEDS, tempDir("newsdesk-shared-index"), Map.of()), s -> { }, (d, t, f) -> { });
         }
         return shared;
+    }
+
+    /** Overwrites 1 KB in the middle of the largest file of the index at {@code index}, as a failing disk might. */
+    public static void damageLargestFile(Path index) throws IOException {
+        Path largest;
+        try (Stream<Path> files = Files.list(index)) {
+            largest = files.max(Comparator.comparingLong(TestEngines::size)).orElseThrow();
+        }
+        try (FileChannel file = FileChannel.open(largest, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.wrap(new byte[1024]), file.size() / 2);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path tempDir(String prefix) {

@@ -2,6 +2,7 @@ package dev.newsdesk.cli;
 
 import dev.newsdesk.answer.Engine;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.slack.FeedbackLog;
 import dev.newsdesk.slack.SlackApp;
 import dev.newsdesk.web.WebApp;
 import dev.newsdesk.config.NewsdeskException;
@@ -44,7 +45,9 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("NEWSDESK_HOST", host);
         }
         Settings settings = options.settings(overrides);
-        WebApp web = new WebApp(settings).start();
+        // One log for the page's and Slack's votes: it keeps one line per user's vote on an answer.
+        FeedbackLog feedback = new FeedbackLog(settings.slack().feedbackFile());
+        WebApp web = new WebApp(settings, feedback).start();
         String url = "http://" + settings.host() + ":" + web.port() + "/";
         System.err.println("newsdesk: listening on " + url + " (loading the index)");
         Engine engine;
@@ -71,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
                     + settings.archive().feedInterval().toMinutes() + " min");
         }
-        SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters()) : null;
+        SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters(), feedback) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
             System.err.println("newsdesk: Slack endpoints on at " + url + "slack/events, /slack/commands, /slack/interactions");

@@ -31,7 +31,8 @@ public record Settings(
         Llm llm,
         Slack slack,
         Archive archive,
-        Terminal terminal) {
+        Terminal terminal,
+        Limits limits) {
 
     /**
      * The living archive: {@code adminToken} turns on the API that adds and removes articles (off when
@@ -59,6 +60,17 @@ public record Settings(
     }
 
     /**
+     * What the server takes on, so that overload and hostile clients cannot exhaust it: {@code answering}
+     * questions answered at once and {@code waiting} more queued (beyond that: 503 with Retry-After at
+     * once); {@code connections} open at once and {@code connectionsPerAddress} from one client address
+     * (beyond either: closed at once); a connection idle for {@code idleTimeout}, or not sending a whole
+     * request head within {@code headerTimeout} of opening or of its last request, is closed.
+     */
+    public record Limits(int answering, int waiting, int connections, int connectionsPerAddress,
+                         Duration idleTimeout, Duration headerTimeout) {
+    }
+
+    /**
      * The optional chat model; {@code backend} is "none", "openai" or "ollama". {@code prompts} is the
      * folder of prompt templates (system.txt, answer.txt, condense.txt), read only when a model is set.
      */
@@ -81,7 +93,7 @@ public record Settings(
      * the append-only JSONL log of 👍/👎 clicks on answers.
      */
     public record Slack(String signingSecret, String botToken, String apiUrl, boolean commandAnswersInChannel,
-                        int workers, Path feedbackFile) {
+                        int workers, int queuePerWorker, Path feedbackFile) {
         public boolean enabled() {
             return signingSecret != null && !signingSecret.isBlank();
         }
@@ -91,7 +103,7 @@ public record Settings(
         public String toString() {
             return "Slack[signingSecret=" + (enabled() ? "***" : "unset") + ", botToken=" + (botToken == null ? "unset" : "***")
                     + ", apiUrl=" + apiUrl + ", commandAnswersInChannel=" + commandAnswersInChannel + ", workers=" + workers
-                    + ", feedbackFile=" + feedbackFile + "]";
+                    + ", queuePerWorker=" + queuePerWorker + ", feedbackFile=" + feedbackFile + "]";
         }
     }
 
@@ -132,11 +144,19 @@ public record Settings(
                         or(get, "NEWSDESK_SLACK_API_URL", "https://slack.com/api/"),
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
+                        integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
                 new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), feeds(or(get, "NEWSDESK_FEEDS", "")),
                         Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))),
                 // no-color.org: any non-empty NO_COLOR turns colour off.
-                new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null));
+                new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null),
+                new Limits(
+                        integer(get, "NEWSDESK_MAX_ANSWERING", Runtime.getRuntime().availableProcessors()),
+                        integer(get, "NEWSDESK_MAX_WAITING", 32),
+                        integer(get, "NEWSDESK_MAX_CONNECTIONS", 1000),
+                        integer(get, "NEWSDESK_MAX_CONNECTIONS_PER_ADDRESS", 100),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_IDLE_TIMEOUT_SECONDS", 30)),
+                        Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))));
     }
 
     private static List<URI> feeds(String list) {

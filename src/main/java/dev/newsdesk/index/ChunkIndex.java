@@ -61,19 +61,30 @@ public final class ChunkIndex implements Closeable {
     private ChunkIndex(Directory directory, SearcherManager searchers) throws IOException {
         this.directory = directory;
         this.searchers = searchers;
-        this.chunkCount = countChunks();
+        this.chunkCount = countChunks(true);
     }
 
-    private int countChunks() throws IOException {
+    /** The chunks of the current searcher; {@code verify}: checksum every segment first (at open). */
+    private int countChunks(boolean verify) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
+            if (verify) {
+                // Reads every file through its checksum: a segment damaged on disk fails here, with a
+                // CorruptIndexException, instead of silently changing answers later.
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
+            }
             return searcher.getIndexReader().numDocs();
         } finally {
             searchers.release(searcher);
         }
     }
 
-    /** Opens the index at {@code path}; fails with an {@link IOException} when it is missing or corrupt. */
+    /**
+     * Opens the index at {@code path}, verifying every segment's checksums; fails with an
+     * {@link IOException} when it is missing or corrupt.
+     */
     public static ChunkIndex open(Path path) throws IOException {
         Directory directory = FSDirectory.open(path);
         try {
@@ -131,7 +142,8 @@ public final class ChunkIndex implements Closeable {
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
         docFreqs.invalidateAll();
-        chunkCount = countChunks();
+        // Not verified again: the new segments were just written and committed by this process.
+        chunkCount = countChunks(false);
     }
 
     /** The chunks with these ids, in the order given (ids no longer in the index are skipped). */

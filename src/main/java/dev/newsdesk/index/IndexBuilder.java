@@ -8,6 +8,7 @@ import dev.newsdesk.ingest.Sentence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.apache.lucene.store.LockObtainFailedException;
 /**
  * Brings the on-disk Lucene index in line with the corpus. Only new and changed files (by content
  * hash) are chunked and embedded; removed files' chunks are deleted; a different embedding model or
- * dimension, or an unreadable index, rebuilds from scratch rather than mixing or losing data.
+ * dimension, or an unreadable index, rebuilds from scratch rather than mixing or losing data. A long
+ * update commits as it goes ({@link Checkpoints}), each commit's manifest naming only the files whose
+ * chunks it holds, so a killed update resumes where it was.
  */
 public final class IndexBuilder {
 
@@ -42,17 +45,32 @@ public final class IndexBuilder {
     public record Report(int added, int changed, int removed, int unchanged, boolean rebuilt, int chunks) {
     }
 
+    /**
+     * How often a long update commits what it has done so far (after this many files, or this long since
+     * the last commit, whichever comes first), so that an update killed part-way resumes from there.
+     */
+    public record Checkpoints(int files, Duration every) {
+        /** A commit costs a flush and a small segment; every few seconds keeps that well under 1% of a build. */
+        public static final Checkpoints DEFAULT = new Checkpoints(200, Duration.ofSeconds(5));
+    }
+
     private final Path path;
     private final Chunker chunker;
     private final Embedder embedder;
     private final Consumer<String> log;
+    private final Checkpoints checkpoints;
     private final NewsAnalyzer analyzer = new NewsAnalyzer();
 
     public IndexBuilder(Path path, Chunker chunker, Embedder embedder, Consumer<String> log) {
+        this(path, chunker, embedder, log, Checkpoints.DEFAULT);
+    }
+
+    public IndexBuilder(Path path, Chunker chunker, Embedder embedder, Consumer<String> log, Checkpoints checkpoints) {
         this.path = path;
         this.chunker = chunker;
         this.embedder = embedder;
         this.log = log;
+        this.checkpoints = checkpoints;
     }
 
     /** True when the index on disk was built from exactly these articles with this model. */
@@ -122,19 +140,27 @@ public final class IndexBuilder {
         List<String> removed = old.keySet().stream().filter(f -> !now.containsKey(f)).toList();
         int changed = (int) toEmbed.stream().filter(a -> old.containsKey(a.file())).count();
         int chunks = 0;
+        // What each commit says is indexed: the old state, less what is deleted, plus each file once written.
+        Map<String, String> indexed = new HashMap<>(old);
+        removed.forEach(indexed::remove);
         try (Directory dir = FSDirectory.open(path);
              IndexWriter writer = new IndexWriter(dir, config(rebuild))) {
             for (String file : removed) {
                 writer.deleteDocuments(new Term(StoredChunk.FILE, file));
             }
+            long lastCommit = System.nanoTime();
             for (int i = 0; i < toEmbed.size(); i++) {
                 Article article = toEmbed.get(i);
                 progress.update(i, toEmbed.size(), article.file());
                 chunks += writeArticle(writer, article);
+                indexed.put(article.file(), article.sha256());
+                if ((i + 1) % checkpoints.files() == 0 || System.nanoTime() - lastCommit > checkpoints.every().toNanos()) {
+                    commit(writer, indexed);
+                    lastCommit = System.nanoTime();
+                }
             }
             progress.update(toEmbed.size(), toEmbed.size(), "");
-            writer.setLiveCommitData(new Manifest(embedder.id(), embedder.dimension(), Manifest.SCHEMA, now).toUserData().entrySet());
-            writer.commit();
+            commit(writer, indexed);
         } catch (LockObtainFailedException e) {
             throw new NewsdeskException("The index at '" + path + "' is locked by another newsdesk process;"
                     + " stop it (a running 'serve'?) or use another --index folder.", e);
@@ -147,6 +173,12 @@ public final class IndexBuilder {
                 articles.size() - toEmbed.size(), rebuild, chunks);
     }
 
+    private void commit(IndexWriter writer, Map<String, String> indexed) throws IOException {
+        writer.setLiveCommitData(new Manifest(embedder.id(), embedder.dimension(), Manifest.SCHEMA, indexed)
+                .toUserData().entrySet());
+        writer.commit();
+    }
+
     private NewsdeskException cannotWrite(IOException e) {
         return new NewsdeskException("Cannot write the index at '" + path + "': " + e.getMessage()
                 + "; check the folder is writable, or delete it to rebuild.", e);
@@ -156,6 +188,9 @@ public final class IndexBuilder {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         // CREATE wipes whatever is there: the way out of a corrupt index or a model change.
         config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+        // An update that fails leaves the last checkpoint, whose manifest matches its chunks; closing
+        // must not commit chunks written since under that older manifest.
+        config.setCommitOnClose(false);
         return config;
     }
 

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads every {@code .txt}, {@code .md} and {@code .html} file of a corpus folder: text files with their
- * front matter when they have one ({@link FrontMatter}), pages through {@link HtmlArticle}. A file that
- * is binary or not UTF-8 is skipped with a warning so that one bad file never stops the rest from being
- * indexed.
+ * front matter when they have one ({@link FrontMatter}), pages through {@link HtmlArticle}. A file that is
+ * binary or not UTF-8, or that leads outside the folder ({@link CorpusBoundary}), is skipped with a warning
+ * so that one bad file never stops the rest from being indexed.
  */
 public final class CorpusLoader {
 
@@ -38,7 +38,8 @@ public final class CorpusLoader {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(CorpusLoader::isArticleFile).sorted().toList();
+            CorpusBoundary boundary = new CorpusBoundary(folder, warnings);
+            files = listing.filter(CorpusLoader::isArticleFile).sorted().filter(boundary::admits).toList();
         } catch (IOException e) {
             throw new NewsdeskException("Cannot read corpus folder '" + folder + "': " + e.getMessage()
                     + "; check its permissions.", e);
@@ -72,8 +73,19 @@ public final class CorpusLoader {
         return name.endsWith(".html") || name.endsWith(".htm");
     }
 
-    /** One article file; empty (with a warning) when it is not readable text. */
-    public Optional<Article> read(Path file) throws IOException {
+    /**
+     * The article in file {@code name} of {@code folder}, read as {@link #load} reads it; empty (with a
+     * warning where there is something to say) when it is gone, not an article file, or not readable text.
+     */
+    public Optional<Article> readOne(Path folder, String name) throws IOException {
+        Path file = folder.resolve(name);
+        if (!isArticleFile(file) || !new CorpusBoundary(folder, warnings).admits(file)) {
+            return Optional.empty();
+        }
+        return read(file);
+    }
+
+    Optional<Article> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         String text;

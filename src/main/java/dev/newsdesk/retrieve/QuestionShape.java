@@ -1,5 +1,6 @@
 package dev.newsdesk.retrieve;
 
+import dev.newsdesk.language.ClosedClassWords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -15,13 +15,14 @@ import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Corpus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.stream.IntStream;
-import dev.newsdesk.index.StoredChunk;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Hybrid retrieval as a LangChain4j {@link RetrievalAugmentor}: the follow-up transformer makes the
@@ -45,7 +46,7 @@ public final class Retriever {
 
     private final ChunkIndex index;
     private final QueryTransformer transformer;
-    private final RetrievalAugmentor augmentor;
+    private final DefaultQueryRouter router;
     private final QueryEmbeddings embeddings;
     private final int topK;
     private final Corpus corpus;
@@ -59,10 +60,15 @@ public final class Retriever {
         this.embeddings = embeddings;
         this.topK = topK;
         // Each retriever looks deeper than topK so that fusion has overlap to work with.
-        this.augmentor = DefaultRetrievalAugmentor.builder()
-                .queryTransformer(transformer)
-                .queryRouter(new DefaultQueryRouter(
-                        new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK)))
+        this.router = new DefaultQueryRouter(
+                new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK));
+    }
+
+    /** The augmentor for one question, given its already rewritten queries. */
+    private RetrievalAugmentor augmentor(Collection<Query> queries) {
+        return DefaultRetrievalAugmentor.builder()
+                .queryTransformer(query -> queries)
+                .queryRouter(router)
                 .contentAggregator(new DefaultContentAggregator())
                 // Answerers take the retrieved chunks, not a prompt with the contents pasted in.
                 .contentInjector((contents, message) -> message)
@@ -83,8 +89,10 @@ public final class Retriever {
                 .invocationContext(InvocationContext.builder().chatMemoryId(conversationId)
                         .invocationParameters(ChunkContents.parameters(filter)).build())
                 .build();
-        String standalone = transformer.transform(Query.from(question, metadata)).iterator().next().text();
-        AugmentationResult result = augmentor.augment(new AugmentationRequest(message, metadata));
+        // Rewritten once: the rewrite may be a model call, and the answer is scored against its first query.
+        Collection<Query> queries = transformer.transform(Query.from(question, metadata));
+        String standalone = queries.iterator().next().text();
+        AugmentationResult result = augmentor(queries).augment(new AugmentationRequest(message, metadata));
         List<Content> fused = recency.asksForRecent(standalone) ? newestFirst(result.contents()) : result.contents();
         List<String> top = fused.stream().limit(topK).map(ChunkContents::chunkId).toList();
         List<StoredChunk> chunks = index.byIds(top);

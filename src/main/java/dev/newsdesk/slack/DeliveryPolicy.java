@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How every message to Slack is retried: at most once delivered, as often as safe attempted. A retry is
  * made only when Slack certainly did not act on the request: it said so (HTTP 429 with Retry-After, or an
- * error naming a transient condition) or the connection was never made. A request that may have reached
+ * error naming a transient condition), the connection was never made, or a reused connection was found
+ * closed before anything was sent on it ({@link StaleConnections}). A request that may have reached
  * Slack (read timeout, reset, 5xx) is never sent again, because chat.postMessage has no idempotency key
  * and a second send would post the answer twice; such a loss is logged and counted instead.
  */
@@ -46,10 +47,13 @@ final class DeliveryPolicy {
             return new Attempt(false, false, Duration.ZERO, why);
         }
 
-        /** Retry only when no byte can have reached the server. */
+        /** Retry only when the server cannot have processed the request. */
         static Attempt failed(IOException e, int attempt) {
-            return neverConnected(e)
-                    ? retryAfter(backoff(attempt), "cannot connect: " + e)
+            if (neverConnected(e)) {
+                return retryAfter(backoff(attempt), "cannot connect: " + e);
+            }
+            return StaleConnections.isStale(e)
+                    ? retryAfter(Duration.ZERO, e.getMessage() + "; sending it on a new connection")
                     : giveUp("the request may have been received, so it is not resent: " + e);
         }
     }

@@ -20,4 +20,9 @@ public final class EventDeduplicator {
     public boolean firstDelivery(String eventId) {
         return seen.asMap().putIfAbsent(eventId, Boolean.TRUE) == null;
     }
+
+    /** Forgets {@code eventId}, so that its next delivery is taken on: for an event that could not be. */
+    public void forget(String eventId) {
+        seen.invalidate(eventId);
+    }
 }

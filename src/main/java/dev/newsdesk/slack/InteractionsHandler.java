@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class InteractionsHandler {
     public void handle(Context ctx, byte[] body) throws IOException {
         String payload = FormBody.parse(body).get("payload");
         if (payload == null) {
-            ctx.status(400).result("no payload");
+            ctx.status(400).json(Map.of("error", "The body has no 'payload' field; Slack sends clicks as payload=<JSON>."));
             return;
         }
         JsonNode root = JSON.readTree(payload);
@@ -64,9 +65,11 @@ public final class InteractionsHandler {
         // Beyond the memory of recent answers the message Slack sends back still holds the answer's text.
         Asked asked = answered.find(feedbackId).orElseGet(() ->
                 new Asked(null, root.path("message").path("text").asText(null), null, List.of()));
-        log.append(new Vote(feedbackId, vote, root.path("user").path("id").asText(null),
+        boolean changed = log.record(new Vote(feedbackId, vote, root.path("user").path("id").asText(null),
                 root.path("channel").path("id").asText(null), asked, clock.instant()));
-        registry.counter("newsdesk.slack.feedback", "vote", vote).increment();
+        if (changed) {
+            registry.counter("newsdesk.slack.feedback", "vote", vote).increment();
+        }
         String responseUrl = root.path("response_url").asText(null);
         if (responseUrl != null && !queue.offer("thanking for feedback",
                 () -> responses.post(responseUrl, renderer.notice(THANKS), false))) {

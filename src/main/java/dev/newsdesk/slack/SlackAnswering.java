@@ -16,6 +16,8 @@ public final class SlackAnswering {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackAnswering.class);
 
+    static final String BUSY = "I'm answering a lot of questions right now; please ask again in a minute.";
+
     private final AnswerService answers;
     private final BlockKitRenderer renderer;
     private final AnsweredQuestions answered;
@@ -46,6 +48,11 @@ public final class SlackAnswering {
             count(kind, "failed");
             return renderer.notice("Sorry, something went wrong while answering; please ask again in a moment.");
         }
+    }
+
+    /** The reply to a question that could not be queued. */
+    public SlackMessage busy() {
+        return renderer.notice(BUSY);
     }
 
     private void count(String kind, String outcome) {

@@ -1,10 +1,13 @@
 package dev.newsdesk.slack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.web.LimitedBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,7 +27,9 @@ public final class SlackApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
 
-    private static final int QUEUE_PER_WORKER = 25;
+    /** Slack's events, commands and clicks are a few KB; a body past this is refused unread. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final int NOTICES_QUEUED = 100;
     private static final Duration DRAIN = Duration.ofSeconds(30);
     /** Longer than Slack's retry schedule (about five minutes), so no retry outlives its memory. */
     private static final Duration DEDUPLICATE_FOR = Duration.ofMinutes(30);
@@ -36,23 +41,30 @@ public final class SlackApp implements AutoCloseable {
     }
 
     private final SlackSignature signature;
+    /** Signatures already honoured: a captured request replayed within its 5 minutes does nothing again. */
+    private final EventDeduplicator replays = new EventDeduplicator(SlackSignature.MAX_SKEW.multipliedBy(2), 100_000);
     private final WorkQueue queue;
+    /** Busy replies go through a queue of their own: they are needed exactly when the main one is full. */
+    private final WorkQueue notices;
     private final SlackPoster poster;
     private final SlackEventsHandler events;
     private final SlashCommandHandler commands;
     private final InteractionsHandler interactions;
 
-    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry) {
-        this(settings, answers, registry, Clock.systemUTC());
+    /** {@code feedback} is the log 👍/👎 clicks go to, shared with the chat page's. */
+    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback) {
+        this(settings, answers, registry, feedback, Clock.systemUTC());
     }
 
-    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, Clock clock) {
+    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback,
+                    Clock clock) {
         if (!settings.enabled()) {
             throw new IllegalArgumentException("SLACK_SIGNING_SECRET is not set; the Slack app must not be created");
         }
         this.signature = new SlackSignature(settings.signingSecret(), clock);
         int workers = Math.max(1, settings.workers());
-        this.queue = new WorkQueue(workers, workers * QUEUE_PER_WORKER, DRAIN);
+        this.queue = new WorkQueue(workers, workers * Math.max(0, settings.queuePerWorker()), DRAIN);
+        this.notices = new WorkQueue(1, NOTICES_QUEUED, DRAIN);
         DeliveryPolicy policy = new DeliveryPolicy(4, Duration.ofSeconds(60),
                 registry.counter("newsdesk.slack.delivery.failures"));
         this.poster = new SlackPoster(settings, policy);
@@ -61,20 +73,21 @@ public final class SlackApp implements AutoCloseable {
         AnsweredQuestions answered = new AnsweredQuestions(10_000, Duration.ofDays(7));
         SlackAnswering answering = new SlackAnswering(answers, renderer, answered, registry);
         Counter dropped = registry.counter("newsdesk.slack.dropped");
-        this.events = new SlackEventsHandler(new EventDeduplicator(DEDUPLICATE_FOR, 100_000), queue, answering,
-                poster, dropped);
+        this.events = new SlackEventsHandler(new EventDeduplicator(DEDUPLICATE_FOR, 100_000), queue, notices,
+                answering, poster, dropped);
         this.commands = new SlashCommandHandler(queue, answering, responses, settings.commandAnswersInChannel(),
                 dropped);
-        this.interactions = new InteractionsHandler(answered, new FeedbackLog(settings.feedbackFile()), registry,
+        this.interactions = new InteractionsHandler(answered, feedback, registry,
                 queue, responses, renderer, clock);
         // Learn the bot's id early, off the caller's thread, so health shows it and mentions strip at once.
         queue.offer("auth.test", poster::botUserId);
     }
 
     public void addRoutes(Javalin app) {
-        app.post("/slack/events", signed(events::handle));
-        app.post("/slack/commands", signed(commands::handle));
-        app.post("/slack/interactions", signed(interactions::handle));
+        // Slack retries events itself (deduplicated by event id); a repeated command or click is a replay.
+        app.post("/slack/events", signed(events::handle, false));
+        app.post("/slack/commands", signed(commands::handle, true));
+        app.post("/slack/interactions", signed(interactions::handle, true));
     }
 
     /** For the web app's /health under "slack": status on, the bot's user id once known, the queue's load. */
@@ -90,18 +103,43 @@ public final class SlackApp implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
+        notices.close();
         poster.close();
     }
 
-    private Handler signed(SignedHandler handler) {
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES} (chunked or not) before anything else, so an unsigned flood
+     * costs no memory, then checks the signature; {@code once} also refuses a signature seen before.
+     */
+    private Handler signed(SignedHandler handler, boolean once) {
         return ctx -> {
-            byte[] body = ctx.bodyAsBytes();
-            if (!signature.isValid(ctx.header("X-Slack-Request-Timestamp"), ctx.header("X-Slack-Signature"), body)) {
-                LOG.warn("rejected a request to {} with a missing, wrong or stale Slack signature", ctx.path());
-                ctx.status(401).result("invalid Slack signature");
+            byte[] body;
+            try {
+                body = LimitedBody.read(ctx, MAX_BODY_BYTES, "Slack's requests are a few KB; this is not one.");
+            } catch (HttpResponseException e) {
+                refuse(ctx, e.getStatus(), e.getMessage());
                 return;
             }
-            handler.handle(ctx, body);
+            String sent = ctx.header("X-Slack-Signature");
+            if (!signature.isValid(ctx.header("X-Slack-Request-Timestamp"), sent, body)) {
+                LOG.warn("rejected a request to {} with a missing, wrong or stale Slack signature", ctx.path());
+                refuse(ctx, 401, "The request is not signed with this app's signing secret, or is older than 5 minutes;"
+                        + " check SLACK_SIGNING_SECRET and the server's clock.");
+                return;
+            }
+            if (once && !replays.firstDelivery(sent)) {
+                LOG.warn("ignored a replay of a signed request to {}", ctx.path());
+                return;
+            }
+            try {
+                handler.handle(ctx, body);
+            } catch (JsonProcessingException e) {
+                refuse(ctx, 400, "The body is signed but is not the JSON Slack sends (" + e.getOriginalMessage() + ").");
+            }
         };
+    }
+
+    private static void refuse(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,15 +33,19 @@ public final class SlackEventsHandler {
     }
 
     private final EventDeduplicator deduplicator;
+    /** Events whose asker was already told the bot is busy: Slack's retries of them are not told again. */
+    private final EventDeduplicator toldBusy = new EventDeduplicator(Duration.ofMinutes(30), 10_000);
     private final WorkQueue queue;
+    private final WorkQueue notices;
     private final SlackAnswering answering;
     private final SlackPoster poster;
     private final Counter dropped;
 
-    public SlackEventsHandler(EventDeduplicator deduplicator, WorkQueue queue, SlackAnswering answering,
-                              SlackPoster poster, Counter dropped) {
+    public SlackEventsHandler(EventDeduplicator deduplicator, WorkQueue queue, WorkQueue notices,
+                              SlackAnswering answering, SlackPoster poster, Counter dropped) {
         this.deduplicator = deduplicator;
         this.queue = queue;
+        this.notices = notices;
         this.answering = answering;
         this.poster = poster;
         this.dropped = dropped;
@@ -86,9 +91,18 @@ public final class SlackEventsHandler {
             LOG.debug("event {} already taken on; ignoring Slack's retry", eventId);
             return;
         }
-        if (!queue.offer("answering event " + eventId, () -> answer(question))) {
-            dropped.increment();
-            LOG.warn("Slack work queue full; dropped {} in {}", question.kind(), question.channel());
+        if (queue.offer("answering event " + eventId, () -> answer(question))) {
+            return;
+        }
+        // Not taken on after all: Slack's next retry of this event must be answered, not ignored.
+        if (eventId != null) {
+            deduplicator.forget(eventId);
+        }
+        dropped.increment();
+        LOG.warn("Slack work queue full; {} in {} left to Slack's retry, asker told", question.kind(), question.channel());
+        if ((eventId == null || toldBusy.firstDelivery(eventId)) && !notices.offer("telling the asker to wait",
+                () -> poster.postInThread(question.channel(), question.threadTs(), answering.busy()))) {
+            LOG.warn("Slack notice queue full too; the asker in {} is not told", question.channel());
         }
     }
 

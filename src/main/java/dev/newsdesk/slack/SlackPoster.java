@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Slack's Web API through the Slack SDK: posting answers in threads and learning the bot's own user id.
  * The SDK's OkHttp client is rebuilt without OkHttp's silent retry on connection failure, which could
- * resend a POST that Slack already received; {@link DeliveryPolicy} decides about every retry instead.
+ * resend a POST that Slack already received; {@link DeliveryPolicy} decides about every retry instead,
+ * and a request that met a stale connection ({@link StaleConnections}) is sent once more on a new one.
  */
 public final class SlackPoster implements AutoCloseable {
 
@@ -35,6 +36,8 @@ public final class SlackPoster implements AutoCloseable {
 
     private final OkHttpClient okHttp;
     private final MethodsClient methods;
+    /** Never reuses a connection: for the one retry of a request that met a stale one. */
+    private final MethodsClient freshMethods;
     private final DeliveryPolicy policy;
     private volatile String botUserId;
 
@@ -46,22 +49,30 @@ public final class SlackPoster implements AutoCloseable {
         config.setStatsEnabled(false);
         this.okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(new StaleConnections())
                 // Idle connections are dropped early so a POST rarely meets one the server has closed.
                 .connectionPool(new ConnectionPool(settings.workers(), 30, TimeUnit.SECONDS))
                 .build();
-        SlackHttpClient http = new SlackHttpClient(okHttp);
-        http.setConfig(config);
-        this.methods = Slack.getInstance(config, http).methods(settings.botToken());
+        this.methods = methods(config, okHttp, settings.botToken());
+        this.freshMethods = methods(config, okHttp.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .build(), settings.botToken());
         this.policy = policy;
+    }
+
+    private static MethodsClient methods(SlackConfig config, OkHttpClient client, String token) {
+        SlackHttpClient http = new SlackHttpClient(client);
+        http.setConfig(config);
+        return Slack.getInstance(config, http).methods(token);
     }
 
     /** Posts {@code message} into the thread rooted at {@code threadTs}; true when Slack took it. */
     public boolean postInThread(String channel, String threadTs, SlackMessage message) {
         SlackMessage[] current = {message};
+        boolean[] stale = {false};
         return policy.deliver("chat.postMessage to " + channel, n -> {
             try {
                 SlackMessage m = current[0];
-                ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                ChatPostMessageResponse response = (stale[0] ? freshMethods : methods).chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
                         .text(m.text()).blocks(m.blocks().isEmpty() ? null : m.blocks())
                         .unfurlLinks(false).unfurlMedia(false));
                 if (response.isOk()) {
@@ -80,6 +91,7 @@ public final class SlackPoster implements AutoCloseable {
                         ? Attempt.retryAfter(DeliveryPolicy.retryAfter(e.getResponse().header("Retry-After"), n), "HTTP 429")
                         : Attempt.giveUp("HTTP " + e.getResponse().code() + ": the post may have been made");
             } catch (IOException e) {
+                stale[0] = StaleConnections.isStale(e);
                 return Attempt.failed(e, n);
             }
         });

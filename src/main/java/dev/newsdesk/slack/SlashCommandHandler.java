@@ -18,7 +18,6 @@ public final class SlashCommandHandler {
     static final String USAGE = "Ask me about the news articles, e.g. `/ask what did Blinken say about Ukraine?`"
             + " — or mention me in a channel, or send me a direct message; I answer with quoted sources.";
     static final String LOOKING = "Looking it up…";
-    static final String BUSY = "I'm answering a lot of questions right now; please ask again in a minute.";
 
     private final WorkQueue queue;
     private final SlackAnswering answering;
@@ -50,7 +49,7 @@ public final class SlashCommandHandler {
             dropped.increment();
             LOG.warn("Slack work queue full; refused a command in {}", form.get("channel_id"));
         }
-        ctx.json(ephemeral(queued ? LOOKING : BUSY));
+        ctx.json(ephemeral(queued ? LOOKING : SlackAnswering.BUSY));
     }
 
     private static Map<String, String> ephemeral(String text) {

@@ -76,7 +76,7 @@ final class ArticlesHandler {
                 if (url == null || !url.matches("(?i)https?://\\S+")) {
                     throw new BadRequestResponse("A page needs its address: add ?url=https://… to the request.");
                 }
-                file = store.writeHtml(JsonBody.limited(ctx, MAX_ARTICLE_BYTES, EXAMPLE), url, null);
+                file = store.writeHtml(LimitedBody.read(ctx, MAX_ARTICLE_BYTES, EXAMPLE + "."), url, null);
             } else {
                 throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Unknown body type; " + EXAMPLE + ".");
             }

@@ -3,15 +3,20 @@ package dev.newsdesk.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerListener;
+import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.InvalidQuestionException;
+import dev.newsdesk.index.ArticleFilter;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,37 +37,101 @@ final class ChatHandler {
     private final EngineRef engine;
     private final Metrics metrics;
     private final ObjectMapper json;
-    private final SseHandler events = new SseHandler(this::stream);
+    private final Admission admission;
 
-    ChatHandler(EngineRef engine, Metrics metrics, ObjectMapper json) {
+    ChatHandler(EngineRef engine, Metrics metrics, ObjectMapper json, Admission admission) {
         this.engine = engine;
         this.metrics = metrics;
         this.json = json;
+        this.admission = admission;
     }
 
-    void ask(Context ctx) {
+    void ask(Context ctx) throws InterruptedException {
         JsonBody request = JsonBody.read(ctx, json, EXAMPLE);
-        Answer answer = engine.get().answers().ask(request.text("question", true), request.text("conversation", false),
-                Filters.of(request.field("filters")), AnswerListener.NONE);
-        metrics.answered(answer);
-        ctx.json(answer);
+        ArticleFilter filter = Filters.of(request.field("filters"));
+        AnswerService answers = engine.get().answers();
+        try (Admission.Ticket ticket = admission.enter(ctx)) {
+            ticket.awaitTurn();
+            Answer answer = answers.ask(request.text("question", true), request.text("conversation", false), filter,
+                    AnswerListener.NONE);
+            metrics.answered(answer);
+            ctx.json(answer);
+        }
     }
 
-    void stream(Context ctx) throws Exception {
-        // Javalin only opens a stream for exactly this Accept header (what EventSource sends) and
-        // otherwise answers an empty 200, which would look like a silent success.
-        if (!EVENT_STREAM.equals(ctx.header(Header.ACCEPT))) {
+    /**
+     * Opens the stream as Javalin's SseHandler does, but for any client that does not rule the stream
+     * out (SseHandler wants exactly "Accept: text/event-stream", so curl's *&#47;* got nothing), and
+     * only once the question has its place: a refusal is still a plain 503.
+     */
+    void stream(Context ctx) {
+        if (!acceptsEventStream(ctx.header(Header.ACCEPT))) {
             throw new HttpResponseException(HttpStatus.NOT_ACCEPTABLE.getCode(),
                     "This is an event stream: open it with EventSource or send 'Accept: text/event-stream'.");
         }
-        events.handle(ctx);
+        AnswerService answers = engine.get().answers();
+        Admission.Ticket ticket = admission.enter(ctx);
+        try {
+            HttpServletResponse response = ctx.res();
+            response.setStatus(HttpStatus.OK.getCode());
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType(EVENT_STREAM);
+            response.addHeader(Header.CACHE_CONTROL, "no-cache");
+            response.addHeader("X-Accel-Buffering", "no");
+            response.flushBuffer();
+            ctx.async(() -> {
+                try (ticket) {
+                    ticket.awaitTurn();
+                    stream(new SseClient(ctx), answers);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            ticket.close();
+            throw new IllegalStateException("opening the event stream failed", e);
+        }
+    }
+
+    /**
+     * Whether {@code accept} lets the answer come as an event stream: no header, or the most specific
+     * range that covers text/event-stream (itself, text/*, *&#47;*) has q above 0.
+     */
+    static boolean acceptsEventStream(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        int best = 0;
+        double q = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            int specificity = type.equals(EVENT_STREAM) ? 3 : type.equals("text/*") ? 2 : type.equals("*/*") ? 1 : 0;
+            if (specificity > best) {
+                best = specificity;
+                q = quality(parts);
+            }
+        }
+        return q > 0;
+    }
+
+    private static double quality(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].strip();
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 
     /** Runs on Javalin's async executor; the response is already 200, so failures become error events. */
-    private void stream(SseClient client) {
+    private void stream(SseClient client, AnswerService answers) {
         Context ctx = client.ctx();
         try {
-            Answer answer = engine.get().answers().ask(ctx.queryParam("question"), ctx.queryParam("conversation"),
+            Answer answer = answers.ask(ctx.queryParam("question"), ctx.queryParam("conversation"),
                     Filters.of(ctx::queryParam), new AnswerListener() {
                         @Override
                         public void onSources(List<Citation> sources) {

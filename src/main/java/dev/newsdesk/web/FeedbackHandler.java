@@ -49,8 +49,11 @@ final class FeedbackHandler {
         }
         Asked asked = new Asked(body.text("question", true, maxQuestionChars), body.text("answer", true, MAX_ANSWER_CHARS),
                 body.text("conversation", false, 128), body.texts("sources", MAX_SOURCES, MAX_FILE_CHARS));
-        log.append(new Vote(id(body, "answer_id"), vote, id(body, "browser"), CHANNEL, asked, clock.instant()));
-        metrics.feedback(CHANNEL, vote);
+        // One vote per answer per browser: a repeat changes nothing and is not counted again.
+        boolean changed = log.record(new Vote(id(body, "answer_id"), vote, id(body, "browser"), CHANNEL, asked, clock.instant()));
+        if (changed) {
+            metrics.feedback(CHANNEL, vote);
+        }
         ctx.json(Map.of("recorded", vote));
     }
 

@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class JsonBody {
         }
         JsonNode request;
         try {
-            request = json.readTree(limited(ctx, maxBytes, example));
+            request = json.readTree(LimitedBody.read(ctx, maxBytes, example + "."));
         } catch (JsonProcessingException e) {
             throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + example + ".");
         } catch (IOException e) {
@@ -51,20 +50,6 @@ final class JsonBody {
             throw new BadRequestResponse("The body is not a JSON object; " + example + ".");
         }
         return new JsonBody(request, example);
-    }
-
-    /** The body, refused past the size limit even when it comes chunked, without a Content-Length to check. */
-    static byte[] limited(Context ctx, long maxBytes, String example) {
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes((int) maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The body is larger than "
-                        + maxBytes / 1024 + " KB; " + example + ".");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new BadRequestResponse("The body could not be read (" + e.getMessage() + "); " + example + ".");
-        }
     }
 
     /** The value of {@code field} as sent (an object, say); null when absent. */

@@ -54,13 +54,16 @@ public final class WebApp implements AutoCloseable {
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
 
-    public WebApp(Settings settings) {
+    /** {@code feedback} is the log the page's 👍/👎 go to, shared with the Slack app's. */
+    public WebApp(Settings settings, FeedbackLog feedback) {
         this.settings = settings;
         this.app = Javalin.create(config -> configure(config, json));
-        ChatHandler chat = new ChatHandler(engine, metrics, json);
+        Settings.Limits limits = settings.limits();
+        ChatHandler chat = new ChatHandler(engine, metrics, json, new Admission(limits.answering(), limits.waiting(),
+                metrics.registry().counter("newsdesk.questions.refused")));
         this.health = new HealthHandler(settings, engine);
         SourcesHandler sources = new SourcesHandler(engine);
-        FeedbackHandler feedback = new FeedbackHandler(new FeedbackLog(settings.slack().feedbackFile()), metrics, json,
+        FeedbackHandler votes = new FeedbackHandler(feedback, metrics, json,
                 settings.maxQuestionChars(), Clock.systemUTC());
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header))
                 .get("/health", health::health)
@@ -70,7 +73,7 @@ public final class WebApp implements AutoCloseable {
                 .get("/api/sources", sources::list)
                 .get("/api/sources/{file}", sources::one)
                 .get("/api/overview", overview::overview)
-                .post("/api/feedback", feedback::vote)
+                .post("/api/feedback", votes::vote)
                 .exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()))
                 .exception(InvalidQuestionException.class, (e, ctx) -> error(ctx, 400, e.getMessage()))
                 .exception(Exception.class, this::unexpected);
@@ -81,7 +84,10 @@ public final class WebApp implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.http.prefer405over404 = true;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors(json));
+            ConnectionGuard.install(server, settings.limits(), metrics.registry().counter("newsdesk.connections.refused"));
+        });
         // The stream takes the question in its URL: 2000 characters, percent-encoded, can pass Jetty's
         // default 8 KB, and EventSource would then show a refused request as an unreachable server.
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));

@@ -36,7 +36,8 @@ record CliProcess(int exitCode, String out, String err) {
     private static CliProcess run(Map<String, String> env, boolean terminal, Path index, String stdin, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Without -Xmx a JVM may take a quarter of the machine's memory; the CLI needs far less.
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), Newsdesk.class.getName()));
         command.addAll(List.of(args));
         if (index != null) {

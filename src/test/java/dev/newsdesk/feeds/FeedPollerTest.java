@@ -130,9 +130,9 @@ class FeedPollerTest {
         }
 
         assertThat(stored).hasSize(2);
-        Article cafe = new CorpusLoader(log::add).read(corpus.resolve(stored.get(0))).orElseThrow();
+        Article cafe = new CorpusLoader(log::add).readOne(corpus, stored.get(0)).orElseThrow();
         assertThat(cafe.text()).as("read in the page's own charset").contains("The harbour caf\u00e9 reopened");
-        Article page = new CorpusLoader(log::add).read(corpus.resolve(stored.get(1))).orElseThrow();
+        Article page = new CorpusLoader(log::add).readOne(corpus, stored.get(1)).orElseThrow();
         assertThat(page.file()).endsWith(".html");
         assertThat(page.title()).isEqualTo("Harbour crane installed");
         assertThat(page.meta().source()).isEqualTo("Loopback Ledger");

@@ -3,6 +3,7 @@ package dev.newsdesk.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsdesk.TestEngines;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
@@ -12,9 +13,11 @@ import dev.newsdesk.ingest.SentenceSplitter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +115,37 @@ class IndexBuilderTest {
         try (ChunkIndex index = ChunkIndex.open(indexDir)) {
             assertThat(index.chunkCount()).isGreaterThan(50);
         }
+    }
+
+    @Test
+    void an_update_that_dies_part_way_resumes_from_its_last_checkpoint() throws IOException {
+        IndexBuilder checkpointing = new IndexBuilder(indexDir, new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1),
+                Embedder.named("all-minilm-l6-v2-q"), log::add, new IndexBuilder.Checkpoints(2, Duration.ofHours(1)));
+        assertThatThrownBy(() -> checkpointing.update(articles(), (done, total, file) -> {
+            if (done == 3) {
+                throw new IllegalStateException("killed while embedding the 4th file");
+            }
+        })).hasMessageContaining("killed");
+        List<String> embedded = new ArrayList<>();
+
+        IndexBuilder.Report resumed = builder.update(articles(), (done, total, file) -> embedded.add(file));
+
+        assertThat(resumed.rebuilt()).isFalse();
+        assertThat(resumed.unchanged()).as("the two files of the last checkpoint").isEqualTo(2);
+        assertThat(resumed.added()).isEqualTo(3);
+        assertThat(builder.isCurrent(articles())).isTrue();
+        try (ChunkIndex index = ChunkIndex.open(indexDir)) {
+            long total = articles().stream().mapToLong(a -> chunksOf(index, a.file())).sum();
+            assertThat(index.chunkCount()).as("no chunk twice, none missing").isEqualTo(total).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void a_segment_damaged_in_the_middle_is_refused_when_the_index_is_opened() throws IOException {
+        builder.update(articles(), (d, t, f) -> { });
+        TestEngines.damageLargestFile(indexDir);
+
+        assertThatThrownBy(() -> ChunkIndex.open(indexDir)).isInstanceOf(CorruptIndexException.class);
     }
 
     @Test

@@ -50,6 +50,22 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void a_link_to_a_file_outside_the_corpus_is_never_read_and_said_once(@TempDir Path elsewhere) throws IOException {
+        Path secret = Files.writeString(elsewhere.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.writeString(dir.resolve("real.txt"), "Real\nAn article.");
+        Files.createSymbolicLink(dir.resolve("passwd.txt"), secret);
+        Files.createSymbolicLink(dir.resolve("climb.txt"), Path.of("..", elsewhere.getFileName().toString(), "passwd"));
+        Files.createSymbolicLink(dir.resolve("same.txt"), dir.resolve("real.txt"));
+
+        List<Article> articles = loader.load(dir);
+
+        assertThat(articles).extracting(Article::file).containsExactly("real.txt", "same.txt");
+        assertThat(articles).extracting(Article::text).noneMatch(t -> t.contains("root:x"));
+        assertThat(warnings).filteredOn(w -> w.contains("passwd.txt")).singleElement().asString().contains("outside the corpus");
+        assertThat(warnings).filteredOn(w -> w.contains("climb.txt")).hasSize(1);
+    }
+
+    @Test
     void a_missing_folder_is_a_clear_error() {
         assertThatThrownBy(() -> loader.load(dir.resolve("nope")))
                 .isInstanceOf(NewsdeskException.class)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,6 +66,8 @@ final class FakeSlack implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Reply>> scripts = new ConcurrentHashMap<>();
+    /** Channels whose posts are held unanswered until released, to keep a worker busy. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -84,6 +87,18 @@ final class FakeSlack implements AutoCloseable {
     /** The next replies to {@code method} (e.g. "chat.postMessage" or "response"), in order. */
     void script(String method, Reply... replies) {
         scripts.computeIfAbsent(method, k -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+    }
+
+    /** Posts to {@code channel} get no reply (their sender waits) until {@link #release}. */
+    void hold(String channel) {
+        held.add(channel);
+    }
+
+    void release(String channel) {
+        synchronized (held) {
+            held.remove(channel);
+            held.notifyAll();
+        }
     }
 
     List<Call> calls(String method) {
@@ -113,8 +128,12 @@ final class FakeSlack implements AutoCloseable {
         return awaitDelivered(method, count, c -> true);
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -125,6 +144,7 @@ final class FakeSlack implements AutoCloseable {
         Reply reply = scripts.getOrDefault(method, new ConcurrentLinkedQueue<>()).poll();
         Map<String, String> form = isJson ? null : FormBody.parse(body.getBytes(StandardCharsets.UTF_8));
         JsonNode json = isJson ? JSON.readTree(body) : null;
+        awaitRelease(form == null ? null : form.get("channel"));
         if (reply != null && reply.hangUp()) {
             calls.add(new Call(path, form, json, false));
             exchange.close();
@@ -142,6 +162,20 @@ final class FakeSlack implements AutoCloseable {
         exchange.sendResponseHeaders(reply.status(), out.length);
         exchange.getResponseBody().write(out);
         exchange.close();
+    }
+
+    private void awaitRelease(String channel) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        synchronized (held) {
+            while (channel != null && held.contains(channel) && System.nanoTime() < deadline) {
+                try {
+                    held.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static Reply success(String method) {

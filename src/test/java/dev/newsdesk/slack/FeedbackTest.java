@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.slack.FakeSlack.Call;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,27 @@ class FeedbackTest {
         assertThat(line.path("answer").asText()).isEqualTo("An answer from before a restart [1]");
         assertThat(line.path("question").isNull()).isTrue();
         assertThat(harness.counter("newsdesk.slack.feedback", "vote", "down")).isEqualTo(1);
+    }
+
+    @Test
+    void a_replayed_click_does_nothing_and_a_changed_vote_replaces_the_users_line() throws Exception {
+        String up = click(BlockKitRenderer.VOTE_UP, "0123456789abcdef", "replayed").toString();
+        String body = "payload=" + URLEncoder.encode(up, StandardCharsets.UTF_8);
+        long signedAt = SlackHarness.now();
+
+        for (int replay = 0; replay < 5; replay++) {
+            HttpResponse<String> ack = harness.post("/slack/interactions", "application/x-www-form-urlencoded", body,
+                    signedAt, Map.of());
+            assertThat(ack.statusCode()).isEqualTo(200);
+        }
+        harness.postForm("/slack/interactions",
+                Map.of("payload", click(BlockKitRenderer.VOTE_DOWN, "0123456789abcdef", "changed").toString()));
+
+        List<String> lines = Files.readAllLines(harness.feedbackFile);
+        assertThat(lines).singleElement().satisfies(l -> assertThat(JSON.readTree(l).path("vote").asText()).isEqualTo("down"));
+        assertThat(harness.counter("newsdesk.slack.feedback", "vote", "up")).isEqualTo(1);
+        harness.slack.awaitDelivered("response", 2);
+        assertThat(harness.slack.calls("response")).hasSize(2);
     }
 
     private static JsonNode button(Call answer, String actionId) {

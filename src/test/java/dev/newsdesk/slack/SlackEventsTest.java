@@ -258,6 +258,67 @@ class SlackEventsTest {
     }
 
     @Test
+    void every_mention_is_answered_exactly_once_when_slack_closes_each_connection_after_its_response() throws Exception {
+        harness.close();
+        harness = new SlackHarness(Map.of(), true);
+        awaitIdle();
+        List<String> channels = List.of("C-close-1", "C-close-2", "C-close-3");
+
+        for (String channel : channels) {
+            harness.postEvent(envelope("Ev-" + channel, mention(channel, "what is ATACMS?", ts(), null)));
+            harness.slack.awaitDelivered(POST, 1, c -> c.field("channel").equals(channel));
+        }
+
+        assertThat(harness.slack.calls(POST)).extracting(c -> c.field("channel")).containsExactlyElementsOf(channels);
+        assertThat(harness.counter("newsdesk.slack.delivery.failures")).isZero();
+    }
+
+    @Test
+    void when_the_queue_is_full_the_asker_is_told_once_and_slacks_retry_is_answered() throws Exception {
+        harness.close();
+        harness = new SlackHarness(Map.of("NEWSDESK_SLACK_WORKERS", "1", "NEWSDESK_SLACK_QUEUE_PER_WORKER", "1"));
+        awaitIdle();
+        harness.slack.hold("C-held");
+        harness.postEvent(envelope("Ev-held", mention("C-held", "what is ATACMS?", ts(), null)));
+        awaitLoad("busy", 1);
+        harness.postEvent(envelope("Ev-queued", mention("C-queued", "what is ATACMS?", ts(), null)));
+        awaitLoad("queued", 1);
+        String refused = envelope("Ev-refused", mention("C-refused", "what is ATACMS?", ts(), null));
+
+        assertThat(harness.postEvent(refused).statusCode()).isEqualTo(200);
+        Call busy = harness.slack.awaitDelivered(POST, 1, c -> c.field("channel").equals("C-refused")).get(0);
+        assertThat(busy.field("text")).isEqualTo(SlackAnswering.BUSY);
+        harness.slack.release("C-held");
+        harness.slack.awaitDelivered(POST, 1, c -> c.field("channel").equals("C-queued"));
+        awaitIdle();
+        harness.postEvent(refused, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+
+        List<Call> replies = harness.slack.awaitDelivered(POST, 2, c -> c.field("channel").equals("C-refused"));
+        assertThat(replies.get(1).field("text")).contains("Tactical Missile System");
+        assertThat(harness.slack.calls(POST)).filteredOn(c -> c.field("channel").equals("C-refused")).hasSize(2);
+    }
+
+    /** Waits until the worker pool reports {@code what} ("busy" or "queued") at {@code count}. */
+    private void awaitLoad(String what, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + FakeSlack.PATIENCE.toNanos();
+        while (!Integer.valueOf(count).equals(harness.app.health().get(what))) {
+            assertThat(System.nanoTime()).as(what + " never reached " + count).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until the bot knows its id and no worker is busy or queued. */
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + FakeSlack.PATIENCE.toNanos();
+        while (!FakeSlack.BOT_USER_ID.equals(harness.app.health().get("bot"))) {
+            assertThat(System.nanoTime()).as("auth.test never answered").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        awaitLoad("busy", 0);
+        awaitLoad("queued", 0);
+    }
+
+    @Test
     void twenty_concurrent_mentions_get_twenty_answers() throws Exception {
         List<String> questions = List.of("what is ATACMS?", "What did Blinken say about Ukraine?",
                 "what did Stoltenberg say?", "When did Blinken visit Kyiv?");

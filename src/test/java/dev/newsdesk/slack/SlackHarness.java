@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,18 +42,26 @@ final class SlackHarness implements AutoCloseable {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Path feedbackFile = TestEngines.tempDir("newsdesk-feedback").resolve("feedback.jsonl");
     final SlackApp app;
+    private final ClosingProxy proxy;
     private final Javalin web;
     private final HttpClient http = HttpClient.newHttpClient();
 
     SlackHarness(Map<String, String> env) throws IOException {
+        this(env, false);
+    }
+
+    /** With {@code closingConnections}, Slack's Web API closes each connection after its response. */
+    SlackHarness(Map<String, String> env, boolean closingConnections) throws IOException {
         slack = new FakeSlack();
+        proxy = closingConnections ? new ClosingProxy(slack.port()) : null;
         Map<String, String> all = new HashMap<>(env);
         all.put("SLACK_SIGNING_SECRET", SECRET);
         all.put("SLACK_BOT_TOKEN", "xoxb-test-token");
-        all.put("NEWSDESK_SLACK_API_URL", slack.apiUrl());
+        all.put("NEWSDESK_SLACK_API_URL", proxy == null ? slack.apiUrl() : proxy.via(slack.apiUrl()));
         all.put("NEWSDESK_FEEDBACK_FILE", feedbackFile.toString());
         Settings settings = Settings.from(all);
-        app = new SlackApp(settings.slack(), TestEngines.shared().answers(), registry);
+        app = new SlackApp(settings.slack(), TestEngines.shared().answers(), registry,
+                new FeedbackLog(settings.slack().feedbackFile()));
         web = Javalin.create(config -> config.showJavalinBanner = false);
         app.addRoutes(web);
         web.start("127.0.0.1", 0);
@@ -60,6 +69,19 @@ final class SlackHarness implements AutoCloseable {
 
     SlackHarness() throws IOException {
         this(Map.of());
+    }
+
+    /** A response URL at the stand-in, through the closing proxy when there is one. */
+    String responseUrl(String name) {
+        return responseUrlOr(slack.responseUrl(name));
+    }
+
+    private String responseUrlOr(String url) {
+        return proxy == null ? url : proxy.via(url);
+    }
+
+    int port() {
+        return web.port();
     }
 
     /** A new Slack timestamp ("1700000000.000100"), unique within the test run. */
@@ -174,5 +196,12 @@ final class SlackHarness implements AutoCloseable {
         web.stop();
         app.close();
         slack.close();
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

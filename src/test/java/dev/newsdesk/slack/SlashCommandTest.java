@@ -8,6 +8,7 @@ import dev.newsdesk.slack.FakeSlack.Call;
 import dev.newsdesk.slack.FakeSlack.Reply;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,19 @@ class SlashCommandTest {
         assertThat(answer.field("response_type")).isEqualTo("ephemeral");
         assertThat(answer.field("text")).contains("<@UASKER> asked: what is ATACMS?").contains("Tactical Missile System");
         assertThat(answer.blocks().toString()).contains("001_8c75088e5995e160.txt").contains(BlockKitRenderer.VOTE_UP);
+    }
+
+    @Test
+    void every_command_is_answered_exactly_once_when_slack_closes_each_connection_after_its_response() throws Exception {
+        harness = new SlackHarness(Map.of(), true);
+
+        for (String name : List.of("close-1", "close-2", "close-3")) {
+            harness.postForm("/slack/commands", command("what is ATACMS?", name));
+            harness.slack.awaitDelivered("response", 1, c -> c.path().endsWith("/" + name));
+        }
+
+        assertThat(harness.slack.calls("response")).extracting(Call::path)
+                .containsExactly("/response/close-1", "/response/close-2", "/response/close-3");
     }
 
     @Test
@@ -92,7 +106,7 @@ class SlashCommandTest {
         form.put("user_id", "UASKER");
         form.put("command", "/ask");
         form.put("text", text);
-        form.put("response_url", harness.slack.responseUrl(responseName));
+        form.put("response_url", harness.responseUrl(responseName));
         form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
         return form;
     }

@@ -8,12 +8,14 @@ import dev.newsdesk.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import dev.newsdesk.slack.FeedbackLog;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,17 +52,28 @@ final class TestServer implements AutoCloseable {
 
     /** A server of its own that has the shared engine and answers questions. */
     static TestServer ready() {
-        TestServer server = notReady();
+        return ready(Map.of());
+    }
+
+    /** As {@link #ready()}, with these settings. */
+    static TestServer ready(Map<String, String> env) {
+        TestServer server = notReady(env);
         server.web.ready(engine());
         return server;
     }
 
     /** A server still waiting for its engine, as while the index is being built. */
     static TestServer notReady() {
+        return notReady(Map.of());
+    }
+
+    private static TestServer notReady(Map<String, String> env) {
         Path feedback = TestEngines.tempDir("newsdesk-web-feedback").resolve("feedback.jsonl");
-        Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"),
-                Map.of("NEWSDESK_PORT", "0", "NEWSDESK_FEEDBACK_FILE", feedback.toString()));
-        return new TestServer(new WebApp(settings).start(), feedback);
+        Map<String, String> all = new HashMap<>(env);
+        all.put("NEWSDESK_PORT", "0");
+        all.put("NEWSDESK_FEEDBACK_FILE", feedback.toString());
+        Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"), all);
+        return new TestServer(new WebApp(settings, new FeedbackLog(feedback)).start(), feedback);
     }
 
     /** The votes this server has logged, one JSON object per line (none before the first vote). */

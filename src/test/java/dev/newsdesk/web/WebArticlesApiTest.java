@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsdesk.LiveArchive;
 import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.slack.FeedbackLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,7 +31,7 @@ class WebArticlesApiTest {
     @BeforeAll
     static void serve() {
         archive = new LiveArchive(Map.of("NEWSDESK_PORT", "0", "NEWSDESK_ADMIN_TOKEN", TOKEN));
-        web = new WebApp(archive.engine.settings()).start();
+        web = new WebApp(archive.engine.settings(), new FeedbackLog(archive.index.resolve("feedback.jsonl"))).start();
         web.live(archive.live, new ArticleStore(archive.corpus), archive.engine.settings().archive());
         web.ready(archive.engine);
     }
@@ -134,6 +135,17 @@ class WebArticlesApiTest {
         assertThat(pageWithoutAddress.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(pageWithoutAddress).get("error").asText()).contains("?url=");
         assertThat(files()).isEqualTo(before);
+    }
+
+    @Test
+    void an_article_longer_than_a_question_body_may_be_is_accepted() throws IOException {
+        String paragraph = "The long survey of the Velmar wetlands counted reeds. ".repeat(200);
+        String text = (paragraph + "\n\n").repeat(10);
+        assertThat(text.length()).isGreaterThan((int) WebApp.MAX_REQUEST_BYTES);
+
+        HttpResponse<String> created = post(Map.of("title", "Wetland survey", "text", text));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.newsdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsdesk.ChunkedFlood;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,17 @@ class WebBadInputTest {
         assertThat(response.statusCode()).as(what).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
         assertThat(TestServer.json(response).get("error").asText()).as(what).contains(hint);
+    }
+
+    @Test
+    void a_chunked_body_past_64_kb_is_refused_without_reading_it_and_the_connection_closed() throws Exception {
+        long flood = 48L * 1024 * 1024;
+
+        ChunkedFlood sent = ChunkedFlood.send(server.web.port(), "/api/chat", Map.of(), flood);
+
+        assertThat(sent.status()).isEqualTo(413);
+        assertThat(sent.reply()).contains("larger than 64 KB");
+        assertThat(sent.sent()).as(sent.reply()).isLessThan(flood);
     }
 
     @Test

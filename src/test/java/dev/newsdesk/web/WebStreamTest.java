@@ -83,6 +83,26 @@ class WebStreamTest {
         assertThat(TestServer.json(response).get("error").asText()).contains("text/event-stream");
     }
 
+    @Test
+    void the_stream_is_served_to_clients_that_accept_anything_or_say_nothing_as_curl_does() {
+        HttpResponse<String> anything = server.get(stream("What did Putin warn about?", null), "*/*");
+        HttpResponse<String> nothing = server.get(stream("What did Putin warn about?", null));
+
+        for (HttpResponse<String> response : List.of(anything, nothing)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(events(response.body())).extracting(Event::name).startsWith("sources").endsWith("done");
+        }
+    }
+
+    @Test
+    void accept_headers_rule_the_stream_out_only_when_their_best_match_for_it_has_q_0() {
+        assertThat(ChatHandler.acceptsEventStream("text/event-stream")).isTrue();
+        assertThat(ChatHandler.acceptsEventStream("text/*;q=0.5, application/json")).isTrue();
+        assertThat(ChatHandler.acceptsEventStream("application/json")).isFalse();
+        assertThat(ChatHandler.acceptsEventStream("text/event-stream;q=0, */*")).isFalse();
+        assertThat(ChatHandler.acceptsEventStream("*/*;q=0")).isFalse();
+    }
+
     private static String stream(String question, String conversation) {
         return "/api/chat/stream?question=" + URLEncoder.encode(question, StandardCharsets.UTF_8)
                 + (conversation == null ? "" : "&conversation=" + conversation);

@@ -42,8 +42,15 @@ public final class ChatModels {
             default -> throw new NewsdeskException("NEWSDESK_LLM='" + llm.backend() + "' has no chat model;"
                     + " use openai or ollama, or none for extractive answers.");
         }
-        // user:password in the address is a credential too, so it stays out of the description.
-        description = llm.backend() + ":" + llm.model() + "@" + llm.baseUrl().replaceFirst("//[^/@]*@", "//");
+        description = llm.backend() + ":" + llm.model() + "@" + withoutSecrets(llm.baseUrl());
+    }
+
+    /**
+     * The address without user:password, query and fragment: some servers take a key as {@code ?key=…},
+     * and the description is shown on /health and in logs.
+     */
+    static String withoutSecrets(String url) {
+        return url.replaceFirst("//[^/@?#]*@", "//").replaceFirst("[?#].*$", "");
     }
 
     public ChatModel chat() {

@@ -65,7 +65,7 @@ public final class CondensingQueryTransformer extends CompressingQueryTransforme
 
     private Collection<Query> offline(Query query, LlmFailure failure, String detail) {
         fallbacks.accept("condense_" + failure.reason());
-        LOG.warn("follow-up rewrite fell back to the offline rules ({}): {}", failure.reason(), detail);
+        LOG.warn("follow-up rewrite fell back to the offline rules ({}): {}", failure.reason(), LlmFailure.loggable(detail));
         return offline.transform(query);
     }
 

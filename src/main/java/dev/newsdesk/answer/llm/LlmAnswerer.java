@@ -140,7 +140,7 @@ public final class LlmAnswerer implements Answerer {
         reply.close();
         fallbacks.accept(failure.reason());
         // The user sees a general notice; whoever runs the service needs the cause (wrong model name, key).
-        LOG.warn("LLM answer fell back to quotes ({}): {}", failure.reason(), detail);
+        LOG.warn("LLM answer fell back to quotes ({}): {}", failure.reason(), LlmFailure.loggable(detail));
         // Once model text has been streamed, a second text in the same stream would read as one answer;
         // the finished answer (sent last) replaces it instead.
         AnswerListener rest = reply.streamed() ? AnswerListener.NONE : listener;

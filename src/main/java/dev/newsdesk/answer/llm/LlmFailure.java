@@ -45,6 +45,19 @@ enum LlmFailure {
         return "The language model " + why + "; showing quotes from the articles instead.";
     }
 
+    /** Longer error bodies are cut: a model server's error page may be huge, or echo the request. */
+    static final int LOGGED_CHARS = 300;
+
+    /**
+     * {@code detail} fit for a log line: control characters (a forged log line needs a newline) made
+     * spaces, and cut at {@link #LOGGED_CHARS}.
+     */
+    static String loggable(String detail) {
+        String flat = detail.replaceAll("\\p{Cntrl}+", " ");
+        return flat.length() <= LOGGED_CHARS ? flat
+                : flat.substring(0, LOGGED_CHARS) + "… (" + (flat.length() - LOGGED_CHARS) + " more characters)";
+    }
+
     static LlmFailure of(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             LlmFailure failure = direct(t);

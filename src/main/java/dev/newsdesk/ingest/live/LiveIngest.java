@@ -160,7 +160,7 @@ public final class LiveIngest implements Closeable {
         List<String> removed = new ArrayList<>();
         Map<String, String> indexed = writer.indexed();
         for (String file : files) {
-            Optional<Article> article = read(folder.resolve(file));
+            Optional<Article> article = read(file);
             if (article.isPresent()) {
                 if (!article.get().sha256().equals(indexed.get(file))
                         || corpus.article(file).map(a -> !a.sha256().equals(article.get().sha256())).orElse(true)) {
@@ -185,16 +185,13 @@ public final class LiveIngest implements Closeable {
                 + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
-    /** The article in {@code path}; empty when it is gone, not an article file, or unreadable (warned). */
-    private Optional<Article> read(Path path) {
-        if (!CorpusLoader.isArticleFile(path)) {
-            return Optional.empty();
-        }
+    /** The article in {@code file}; empty when it is gone, not an article file, or unreadable (warned). */
+    private Optional<Article> read(String file) {
         try {
-            return loader.read(path);
+            return loader.readOne(folder, file);
         } catch (IOException e) {
             // Deleted between the check and the read, or unreadable: either way not an article now.
-            log.accept("skipped " + path.getFileName() + ": cannot read it (" + e.getMessage() + ")");
+            log.accept("skipped " + file + ": cannot read it (" + e.getMessage() + ")");
             return Optional.empty();
         }
     }

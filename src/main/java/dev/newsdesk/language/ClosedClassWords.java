@@ -1,4 +1,4 @@
-package dev.newsdesk.retrieve;
+package dev.newsdesk.language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +10,13 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The closed-class English words of {@code english/closed-class-words.properties} (its header names
+ * The closed-class English words of {@code closed-class-words.properties} (its header names
  * the source), by class. Closed classes are the grammar's own small word lists, so reading a
  * question's shape with them works for any corpus.
  */
-final class ClosedClassWords {
+public final class ClosedClassWords {
 
-    private static final String RESOURCE = "/english/closed-class-words.properties";
+    private static final String RESOURCE = "closed-class-words.properties";
 
     private final Properties classes;
     private final Set<String> all = new HashSet<>();
@@ -26,7 +26,7 @@ final class ClosedClassWords {
         classes.stringPropertyNames().forEach(name -> all.addAll(of(name)));
     }
 
-    static ClosedClassWords load() {
+    public static ClosedClassWords load() {
         Properties classes = new Properties();
         try (InputStream in = ClosedClassWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -40,7 +40,7 @@ final class ClosedClassWords {
     }
 
     /** The words of class {@code name}, e.g. "person". */
-    Set<String> of(String name) {
+    public Set<String> of(String name) {
         String words = classes.getProperty(name);
         if (words == null) {
             throw new IllegalArgumentException("no word class '" + name + "' in " + RESOURCE);
@@ -49,7 +49,7 @@ final class ClosedClassWords {
     }
 
     /** Whether {@code word} belongs to any closed class, whatever its case. */
-    boolean contains(String word) {
+    public boolean contains(String word) {
         return all.contains(word.toLowerCase(Locale.ROOT));
     }
 }
