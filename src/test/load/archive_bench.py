@@ -33,21 +33,22 @@ SEEDS = os.path.join(ROOT, "seeds")
 TOKEN = "bench-token"
 
 
-def name(n):
-    """A made-up, unique proper name per article: 'Zel' and n in base 26."""
+def name(n, prefix="Zel"):
+    """A made-up, unique proper name per article: a prefix and n in base 26."""
     letters = ""
     n += 26 * 26
     while n:
         n, d = divmod(n, 26)
         letters = chr(97 + d) + letters
-    return "Zel" + letters
+    return prefix + letters
 
 
 def article(n):
-    z = name(n)
-    return (f"{z} works expands\n\nThe {z} works employs {100 + n} people, its director said on Tuesday. "
-            f"The plant opened in {1950 + n % 70}. It makes parts for tractors and pumps. "
-            f"Local officials welcomed the expansion of the site. Orders rose sharply this year, the director added.\n")
+    """An article with its own names in every sentence, so that no two articles make the same statement."""
+    z, town, boss = name(n), name(n, "Tor"), name(n, "Vel")
+    return (f"{z} works expands\n\nThe {z} works in {town} employs {100 + n} people, its director {boss} said on Tuesday. "
+            f"The {z} plant opened in {town} in {1950 + n % 70}. {boss} said the {z} works makes parts for tractors. "
+            f"Officials in {town} welcomed the expansion. Orders at {z} rose sharply this year, {boss} added.\n")
 
 
 def question(n):
