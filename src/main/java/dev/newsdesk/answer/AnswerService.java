@@ -1,6 +1,7 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.answer.Conversations.Turn;
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
@@ -45,12 +46,17 @@ public final class AnswerService {
      * null or blank). Throws {@link InvalidQuestionException} for a question that cannot be asked.
      */
     public Answer ask(String question, String conversationId, AnswerListener listener) {
+        return ask(question, conversationId, ArticleFilter.NONE, listener);
+    }
+
+    /** As {@link #ask(String, String, AnswerListener)}, from the articles {@code filter} lets through only. */
+    public Answer ask(String question, String conversationId, ArticleFilter filter, AnswerListener listener) {
         long started = System.nanoTime();
         String clean = clean(question);
         boolean continuing = conversationId != null && !conversationId.isBlank();
         String id = conversationId(conversationId);
         List<Turn> turns = continuing ? conversations.turns(id) : List.of();
-        Retrieval retrieval = retriever.retrieve(clean, id, Conversations.messages(turns));
+        Retrieval retrieval = retriever.retrieve(clean, id, Conversations.messages(turns), filter);
         Answer made = answerer.answer(clean, retrieval, listener);
         Answer answer = verifier.verify(made);
         droppedCitations.addAndGet(made.citations().stream().distinct().count() - answer.citations().size());

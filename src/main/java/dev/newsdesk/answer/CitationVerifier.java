@@ -27,13 +27,15 @@ public final class CitationVerifier {
 
     /**
      * A citation of {@code file[charStart, charEnd)} in Java (UTF-16) offsets, converted to code point
-     * offsets; empty when the file or range does not exist.
+     * offsets, with the article's outlet, link and date when it has them (a reader places "last month"
+     * by the date); empty when the file or range does not exist.
      */
     public Optional<Citation> cite(int n, String file, int charStart, int charEnd) {
         return corpus.article(file)
                 .filter(a -> 0 <= charStart && charStart < charEnd && charEnd <= a.text().length())
                 .map(a -> new Citation(n, file, a.title(), a.text().substring(charStart, charEnd),
-                        a.text().codePointCount(0, charStart), a.text().codePointCount(0, charEnd)));
+                        a.text().codePointCount(0, charStart), a.text().codePointCount(0, charEnd), null, null,
+                        a.meta().source(), a.meta().url(), a.meta().published()));
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.ingest.live.LiveIngest;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
@@ -44,6 +45,7 @@ public final class Engine implements Closeable {
         "How far", "Why did", "Which"};
 
     private final Settings settings;
+    private final IndexBuilder builder;
     private final Corpus corpus;
     private final ChunkIndex index;
     private final Retriever retriever;
@@ -51,9 +53,10 @@ public final class Engine implements Closeable {
     private final AnswerService answers;
     private final String llm;
 
-    private Engine(Settings settings, Corpus corpus, ChunkIndex index, Retriever retriever,
+    private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkIndex index, Retriever retriever,
                    ExtractiveAnswerer extractive, AnswerService answers, String llm) {
         this.settings = settings;
+        this.builder = builder;
         this.corpus = corpus;
         this.index = index;
         this.retriever = retriever;
@@ -93,12 +96,12 @@ public final class Engine implements Closeable {
             llm = chain.description();
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
-        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK());
+        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK(), corpus);
         Conversations conversations = new Conversations(settings.conversations(), settings.maxConversations(),
                 settings.conversationIdle());
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
                 settings.maxQuestionChars());
-        return new Engine(settings, corpus, index, retriever, extractive, service, llm);
+        return new Engine(settings, builder, corpus, index, retriever, extractive, service, llm);
     }
 
     /**
@@ -131,6 +134,15 @@ public final class Engine implements Closeable {
             String variant = " " + round;
             answers.warmUp(questions.stream().map(q -> q + variant).toList());
         }
+    }
+
+    /**
+     * Keeps this engine's index and corpus in step with the corpus folder from now on (serve). It
+     * takes the index's write lock for as long as it runs.
+     */
+    public LiveIngest liveIngest(Consumer<String> log) {
+        return new LiveIngest(settings.corpus(), new CorpusLoader(log), corpus, index, builder.openLive(),
+                LiveIngest.Timing.DEFAULT, log);
     }
 
     /** Builds or refreshes the index without starting the rest. */

@@ -1,5 +1,6 @@
 package dev.newsdesk.answer;
 
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.language.Aliases;
@@ -64,7 +65,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (analysis.answerability() < scorer.abstainBelow()) {
             return abstain("The articles do not seem to answer this question.", analysis.ranked().get(0), listener);
         }
-        return compose(analysis, pick(analysis.ranked(), scorer), listener);
+        return compose(analysis, pick(analysis.ranked(), scorer), retrieval.filter(), listener);
     }
 
     /** Describes, scores and ranks the candidates of {@code retrieval} with {@code with}. */
@@ -108,13 +109,13 @@ public final class ExtractiveAnswerer implements Answerer {
         return picked;
     }
 
-    private Answer compose(Analysis analysis, List<Candidate> picked, AnswerListener listener) {
+    private Answer compose(Analysis analysis, List<Candidate> picked, ArticleFilter filter, AnswerListener listener) {
         List<Citation> cited = new ArrayList<>();
         StringBuilder quoted = new StringBuilder();
         Optional<ShortAnswer.Span> span = shortAnswer.find(analysis.question(), picked.get(0).sentence().text());
         for (Candidate candidate : picked) {
             Sentence sentence = candidate.sentence();
-            List<Sentence> sources = sameStatement.across(sentence);
+            List<Sentence> sources = sameStatement.across(sentence, filter);
             StringBuilder markers = new StringBuilder();
             for (Sentence source : sources) {
                 Optional<Citation> citation = citations.cite(cited.size() + 1, source.file(), source.start(), source.end());

@@ -1,5 +1,6 @@
 package dev.newsdesk.answer;
 
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
@@ -43,8 +44,11 @@ final class SameStatement {
         return common.size() >= OVERLAP * Math.min(ta.size(), tb.size());
     }
 
-    /** {@code sentence} and the sentences of other articles that make the same statement, one per file. */
-    List<Sentence> across(Sentence sentence) {
+    /**
+     * {@code sentence} and the sentences of other articles that make the same statement, one per file,
+     * among the articles {@code filter} lets through.
+     */
+    List<Sentence> across(Sentence sentence, ArticleFilter filter) {
         List<Sentence> found = new ArrayList<>(List.of(sentence));
         Set<String> files = new HashSet<>(Set.of(sentence.file()));
         Set<String> terms = terms(sentence);
@@ -52,7 +56,7 @@ final class SameStatement {
                 .sorted(Comparator.comparingDouble(index::idf).reversed()).limit(QUERY_TERMS).toList();
         // Only the best two chunks of each other article can hold its copy of the statement.
         Map<String, Integer> perFile = new HashMap<>();
-        List<String> ids = index.anyOf(rarest, 12).stream()
+        List<String> ids = index.anyOf(rarest, 12, filter).stream()
                 .filter(hit -> !hit.file().equals(sentence.file()) && perFile.merge(hit.file(), 1, Integer::sum) <= 2)
                 .map(ChunkIndex.Hit::id).toList();
         for (StoredChunk chunk : index.byIds(ids)) {

@@ -5,6 +5,12 @@ import dev.newsdesk.config.Settings;
 import dev.newsdesk.slack.FeedbackLog;
 import dev.newsdesk.slack.SlackApp;
 import dev.newsdesk.web.WebApp;
+import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.feeds.FeedPoller;
+import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.ingest.live.FolderWatcher;
+import dev.newsdesk.ingest.live.LiveIngest;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,7 +57,23 @@ final class ServeCommand implements Callable<Integer> {
             web.close();
             throw e;
         }
+        // First, so that a second process on the same index stops at once, before warming up.
+        LiveIngest live;
+        try {
+            live = engine.liveIngest(System.err::println);
+        } catch (RuntimeException e) {
+            web.close();
+            throw e;
+        }
         engine.warmUp();
+        FolderWatcher watcher = watch(settings, live, web);
+        FeedPoller feeds = new FeedPoller(settings.archive().feeds(), new ArticleStore(settings.corpus()),
+                live::submit, System.err::println);
+        if (!settings.archive().feeds().isEmpty()) {
+            feeds.start(settings.archive().feedInterval());
+            System.err.println("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
+                    + settings.archive().feedInterval().toMinutes() + " min");
+        }
         SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters(), feedback) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
@@ -60,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         web.ready(engine, slack == null ? () -> "off" : slack::health);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
+            closeQuietly(feeds, watcher, live);
             if (slack != null) {
                 slack.close();
             }
@@ -73,5 +96,33 @@ final class ServeCommand implements Callable<Integer> {
         // Jetty serves on its own threads; this one waits until Ctrl-C or TERM ends the process.
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * Watches the corpus folder from now on, then reads it all once more: a file that arrived while
+     * the index was loading has no event left to tell of it.
+     */
+    private static FolderWatcher watch(Settings settings, LiveIngest live, WebApp web) {
+        try {
+            FolderWatcher watcher = new FolderWatcher(settings.corpus(), live, System.err::println);
+            live.rescan();
+            web.live(live, new ArticleStore(settings.corpus()), settings.archive());
+            System.err.println("newsdesk: watching " + settings.corpus() + " for new, changed and deleted articles"
+                    + (settings.archive().adminEnabled() ? "; admin API on at /api/articles" : ""));
+            return watcher;
+        } catch (IOException e) {
+            throw new NewsdeskException("Cannot watch the corpus folder " + settings.corpus() + " (" + e.getMessage()
+                    + "); check it is a local folder you can read.", e);
+        }
+    }
+
+    private static void closeQuietly(Closeable... parts) {
+        for (Closeable part : parts) {
+            try {
+                part.close();
+            } catch (IOException e) {
+                System.err.println("newsdesk: closing failed: " + e.getMessage());
+            }
+        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.newsdesk.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,8 +30,27 @@ public record Settings(
         int port,
         Llm llm,
         Slack slack,
+        Archive archive,
         Terminal terminal,
         Limits limits) {
+
+    /**
+     * The living archive: {@code adminToken} turns on the API that adds and removes articles (off when
+     * null); {@code feeds} are RSS/Atom URLs polled every {@code feedInterval}, their new items stored in
+     * the corpus folder.
+     */
+    public record Archive(String adminToken, List<URI> feeds, Duration feedInterval) {
+        public boolean adminEnabled() {
+            return adminToken != null && !adminToken.isBlank();
+        }
+
+        /** Without the token, for the same reason as {@link Llm#toString()}. */
+        @Override
+        public String toString() {
+            return "Archive[adminToken=" + (adminEnabled() ? "***" : "unset") + ", feeds=" + feeds
+                    + ", feedInterval=" + feedInterval + "]";
+        }
+    }
 
     /**
      * How {@code ask} prints for a person: wrapped to {@code columns} ($COLUMNS, else 80), in colour unless
@@ -123,6 +146,8 @@ public record Settings(
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
                         integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
+                new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), feeds(or(get, "NEWSDESK_FEEDS", "")),
+                        Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))),
                 // no-color.org: any non-empty NO_COLOR turns colour off.
                 new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null),
                 new Limits(
@@ -134,9 +159,37 @@ public record Settings(
                         Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))));
     }
 
+    private static List<URI> feeds(String list) {
+        List<URI> feeds = new ArrayList<>();
+        for (String url : list.split(",")) {
+            if (url.isBlank()) {
+                continue;
+            }
+            try {
+                URI uri = new URI(url.strip());
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw new URISyntaxException(url, "not http or https");
+                }
+                feeds.add(uri);
+            } catch (URISyntaxException e) {
+                throw new NewsdeskException("NEWSDESK_FEEDS has '" + url.strip() + "', which is not an http(s) URL;"
+                        + " list feed URLs separated by commas.");
+            }
+        }
+        return List.copyOf(feeds);
+    }
+
     private static String or(Function<String, String> env, String name, String fallback) {
         String value = env.apply(name);
         return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int positive(Function<String, String> env, String name, int fallback) {
+        int value = integer(env, name, fallback);
+        if (value < 1) {
+            throw new NewsdeskException(name + "=" + value + " must be at least 1.");
+        }
+        return value;
     }
 
     private static int integer(Function<String, String> env, String name, int fallback) {

@@ -50,9 +50,9 @@ public final class ChunkIndex implements Closeable {
 
     private final Directory directory;
     private final SearcherManager searchers;
-    private final int chunkCount;
+    private volatile int chunkCount;
     /**
-     * Term statistics never change for an open index (it serves the commit it was opened on), and
+     * Term statistics only change when the index is refreshed (the cache is then emptied), and
      * scoring asks for the same terms again and again.
      */
     private final Cache<String, Integer> docFreqs = Caffeine.newBuilder().maximumSize(100_000).build();
@@ -61,14 +61,21 @@ public final class ChunkIndex implements Closeable {
     private ChunkIndex(Directory directory, SearcherManager searchers) throws IOException {
         this.directory = directory;
         this.searchers = searchers;
+        this.chunkCount = countChunks(true);
+    }
+
+    /** The chunks of the current searcher; {@code verify}: checksum every segment first (at open). */
+    private int countChunks(boolean verify) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            // Reads every file through its checksum: a segment damaged on disk fails here, with a
-            // CorruptIndexException, instead of silently changing answers later.
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                leaf.reader().checkIntegrity();
+            if (verify) {
+                // Reads every file through its checksum: a segment damaged on disk fails here, with a
+                // CorruptIndexException, instead of silently changing answers later.
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
             }
-            this.chunkCount = searcher.getIndexReader().numDocs();
+            return searcher.getIndexReader().numDocs();
         } finally {
             searchers.release(searcher);
         }
@@ -93,23 +100,50 @@ public final class ChunkIndex implements Closeable {
      * has ({@link #nearestKnown}), so "threaten" still finds "threat".
      */
     public List<Hit> bm25(String text, int k) {
+        return bm25(text, k, ArticleFilter.NONE);
+    }
+
+    /** As {@link #bm25(String, int)}, over the chunks of the articles {@code filter} lets through. */
+    public List<Hit> bm25(String text, int k, ArticleFilter filter) {
         List<String> terms = analyzer.terms(text).stream()
                 .map(t -> docFreq(t) > 0 ? t : nearestKnown(t).orElse(t))
                 .distinct().toList();
-        return anyOf(terms, k);
+        return anyOf(terms, k, filter);
     }
 
-    /** BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first. */
-    public List<Hit> anyOf(Collection<String> terms, int k) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        terms.forEach(t -> query.add(new TermQuery(new Term(StoredChunk.TEXT, t)), BooleanClause.Occur.SHOULD));
+    /**
+     * BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first, among
+     * the chunks of the articles {@code filter} lets through.
+     */
+    public List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter) {
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        terms.forEach(t -> words.add(new TermQuery(new Term(StoredChunk.TEXT, t)), BooleanClause.Occur.SHOULD));
+        Query query = filter.query().map(f -> (Query) new BooleanQuery.Builder()
+                .add(words.build(), BooleanClause.Occur.MUST).add(f, BooleanClause.Occur.FILTER).build())
+                .orElseGet(words::build);
         return terms.isEmpty() ? List.of()
-                : search(query.build(), k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+                : search(query, k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
     }
 
     public List<Hit> knn(float[] vector, int k) {
-        return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k), k,
+        return knn(vector, k, ArticleFilter.NONE);
+    }
+
+    /** Nearest chunks among those {@code filter} lets through (HNSW search with the filter applied, not after). */
+    public List<Hit> knn(float[] vector, int k, ArticleFilter filter) {
+        return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k, filter.query().orElse(null)), k,
                 (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+    }
+
+    /**
+     * Makes the last commit searchable: new searches see it, searches under way finish on the commit
+     * they started with. One refresh per ingested batch, so a batch appears all at once.
+     */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+        docFreqs.invalidateAll();
+        // Not verified again: the new segments were just written and committed by this process.
+        chunkCount = countChunks(false);
     }
 
     /** The chunks with these ids, in the order given (ids no longer in the index are skipped). */

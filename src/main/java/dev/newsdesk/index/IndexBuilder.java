@@ -184,7 +184,7 @@ public final class IndexBuilder {
                 + "; check the folder is writable, or delete it to rebuild.", e);
     }
 
-    private IndexWriterConfig config(boolean rebuild) {
+    IndexWriterConfig config(boolean rebuild) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         // CREATE wipes whatever is there: the way out of a corrupt index or a model change.
         config.setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
@@ -194,7 +194,8 @@ public final class IndexBuilder {
         return config;
     }
 
-    private int writeArticle(IndexWriter writer, Article article) throws IOException {
+    /** Replaces {@code article}'s chunks in {@code writer} (uncommitted); the number of chunks written. */
+    int writeArticle(IndexWriter writer, Article article) throws IOException {
         List<Chunk> chunks = chunker.chunk(article);
         // Chunks of the old version may outnumber the new ones: clear the file, then add by stable id.
         writer.deleteDocuments(new Term(StoredChunk.FILE, article.file()));
@@ -206,7 +207,7 @@ public final class IndexBuilder {
         for (Chunk chunk : chunks) {
             List<float[]> sentenceVectors = chunk.sentences().stream().map(vectors::get).toList();
             writer.updateDocument(new Term(StoredChunk.ID, chunk.id()),
-                    StoredChunk.toDocument(chunk, sentenceVectors,
+                    StoredChunk.toDocument(chunk, article.meta(), sentenceVectors,
                             chunk.sentences().stream().map(sentence -> analyzer.terms(sentence.text()).stream().distinct().toList()).toList(),
                             mean(sentenceVectors)));
         }
@@ -249,6 +250,11 @@ public final class IndexBuilder {
         Map<String, String> hashes = new HashMap<>();
         articles.forEach(a -> hashes.put(a.file(), a.sha256()));
         return hashes;
+    }
+
+    /** Opens the long-lived writer of a serving process, for updates one batch at a time. */
+    public LiveWriter openLive() {
+        return LiveWriter.open(path, this, embedder);
     }
 
     /** The manifest of the last commit; null when there is no index or it cannot be read. */

@@ -1,5 +1,6 @@
 package dev.newsdesk.index;
 
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunk;
 import dev.newsdesk.ingest.Sentence;
 import java.io.IOException;
@@ -8,11 +9,13 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -42,15 +45,23 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
     static final String FILE = "file";
     static final String TEXT = "text";
     static final String VECTOR = "vector";
+    static final String SOURCE = "source";
+    static final String PUBLISHED = "published";
     private static final String TITLE = "title";
     private static final String OFFSETS = "offsets";
     private static final String SENTENCES = "sentences";
     private static final String SENTENCE_VECTORS = "sentence_vectors";
     private static final String SENTENCE_TERMS = "sentence_terms";
 
-    static Document toDocument(Chunk chunk, List<float[]> sentenceVectors, List<List<String>> sentenceTerms,
-                               float[] chunkVector) {
+    static Document toDocument(Chunk chunk, Article.Meta meta, List<float[]> sentenceVectors,
+                               List<List<String>> sentenceTerms, float[] chunkVector) {
         Document doc = new Document();
+        if (meta.source() != null) {
+            // Exact-match keyword, lower-cased, not stored: the outlet filter; citations take it from the corpus.
+            doc.add(new StringField(SOURCE, meta.source().toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        // A point, not stored: the date-range filter (seconds since the epoch; undated articles have none).
+        meta.publishedAt().ifPresent(at -> doc.add(new LongPoint(PUBLISHED, at.getEpochSecond())));
         // Exact-match keyword, stored: the stable key that updateDocument replaces by.
         doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
         // The id again as doc values: a search hit's id without decompressing stored fields.

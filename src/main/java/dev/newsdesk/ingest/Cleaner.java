@@ -50,7 +50,7 @@ public final class Cleaner {
         Cleaner plain = new Cleaner();
         for (Article article : corpus) {
             Set<String> lines = new HashSet<>();
-            plain.lines(article.text(), (s, e) -> lines.add(normalize(article.text().substring(s, e))));
+            plain.lines(article.text(), article.bodyStart(), (s, e) -> lines.add(normalize(article.text().substring(s, e))));
             lines.forEach(l -> counts.merge(l, 1, Integer::sum));
         }
         int threshold = Math.max(MIN_REPEATS, (int) Math.ceil(MIN_REPEAT_SHARE * corpus.size()));
@@ -67,7 +67,8 @@ public final class Cleaner {
         String text = article.text();
         List<Line> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        lines(text, (s, e) -> {
+        // Front matter is part of the file but not reporting: only the body's lines are content.
+        lines(text, article.bodyStart(), (s, e) -> {
             String line = normalize(text.substring(s, e));
             if (seen.add(line) && !repeated.contains(line) && !isBoilerplate(text.substring(s, e))) {
                 kept.add(new Line(s, e));
@@ -88,9 +89,9 @@ public final class Cleaner {
         void accept(int start, int end);
     }
 
-    /** Calls {@code consumer} with each non-blank line's span, trimmed of white space. */
-    private void lines(String text, LineConsumer consumer) {
-        int lineStart = 0;
+    /** Calls {@code consumer} with each non-blank line's span from {@code from} on, trimmed of white space. */
+    private void lines(String text, int from, LineConsumer consumer) {
+        int lineStart = from;
         while (lineStart <= text.length()) {
             int newline = text.indexOf('\n', lineStart);
             int lineEnd = newline < 0 ? text.length() : newline;

@@ -18,9 +18,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Reads every {@code .txt} and {@code .md} file of a corpus folder. A file that is binary or not UTF-8, or
- * that leads outside the folder ({@link CorpusBoundary}), is skipped with a warning so that one bad file
- * never stops the rest from being indexed.
+ * Reads every {@code .txt}, {@code .md} and {@code .html} file of a corpus folder: text files with their
+ * front matter when they have one ({@link FrontMatter}), pages through {@link HtmlArticle}. A file that is
+ * binary or not UTF-8, or that leads outside the folder ({@link CorpusBoundary}), is skipped with a warning
+ * so that one bad file never stops the rest from being indexed.
  */
 public final class CorpusLoader {
 
@@ -52,18 +53,39 @@ public final class CorpusLoader {
             }
         }
         if (articles.isEmpty()) {
-            throw new NewsdeskException("Corpus folder '" + folder + "' has no readable .txt or .md articles;"
+            throw new NewsdeskException("Corpus folder '" + folder + "' has no readable .txt, .md or .html articles;"
                     + " add UTF-8 text files (first line is the title) or point --corpus elsewhere.");
         }
         return articles;
     }
 
-    private static boolean isArticleFile(Path p) {
-        String name = p.getFileName().toString().toLowerCase();
-        return Files.isRegularFile(p) && !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md"));
+    /** A file the corpus reads: not hidden (temporary files being written are), with an article extension. */
+    public static boolean isArticleFile(Path p) {
+        return Files.isRegularFile(p) && isArticleName(p.getFileName().toString());
     }
 
-    private Optional<Article> read(Path file) throws IOException {
+    public static boolean isArticleName(String fileName) {
+        String name = fileName.toLowerCase();
+        return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md") || isHtml(name));
+    }
+
+    private static boolean isHtml(String name) {
+        return name.endsWith(".html") || name.endsWith(".htm");
+    }
+
+    /**
+     * The article in file {@code name} of {@code folder}, read as {@link #load} reads it; empty (with a
+     * warning where there is something to say) when it is gone, not an article file, or not readable text.
+     */
+    public Optional<Article> readOne(Path folder, String name) throws IOException {
+        Path file = folder.resolve(name);
+        if (!isArticleFile(file) || !new CorpusBoundary(folder, warnings).admits(file)) {
+            return Optional.empty();
+        }
+        return read(file);
+    }
+
+    Optional<Article> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         String text;
@@ -85,7 +107,8 @@ public final class CorpusLoader {
             warnings.accept("skipped " + name + ": empty file");
             return Optional.empty();
         }
-        return Optional.of(new Article(name, title(text), text, sha256(bytes)));
+        return Optional.of(isHtml(name.toLowerCase()) ? HtmlArticle.read(name, text, sha256(bytes), "")
+                : FrontMatter.read(name, text, sha256(bytes), warnings));
     }
 
     static String title(String text) {

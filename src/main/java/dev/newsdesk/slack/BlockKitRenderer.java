@@ -10,6 +10,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
+import dev.newsdesk.ingest.Published;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,10 +74,24 @@ public final class BlockKitRenderer {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * "[1] Title · Outlet · 22 May 2024 · `file`" and the quote; the title links the original article
+     * when its link is known. The date lets a reader place "last month" in the quote.
+     */
     private static String source(Citation c) {
         String quote = truncate(c.quote().strip().replaceAll("\\s+", " "), QUOTE_CHARS);
-        return "*[" + c.n() + "]* *" + escape(c.title()) + "* · `" + escape(c.file()) + "`\n“"
-                + escape(quote) + "”";
+        // In a <link|text> Slack ends the text at '|' or '>', so the title may not contain them.
+        String title = c.url() == null ? "*" + escape(c.title()) + "*"
+                : "<" + escape(c.url()) + "|*" + escape(c.title().replace('|', '/')) + "*>";
+        StringBuilder line = new StringBuilder("*[" + c.n() + "]* " + title);
+        if (c.source() != null) {
+            line.append(" · ").append(escape(c.source()));
+        }
+        String day = Published.day(c.published());
+        if (day != null) {
+            line.append(" · ").append(day);
+        }
+        return line.append(" · `").append(escape(c.file())).append("`\n“").append(escape(quote)).append("”").toString();
     }
 
     private static String fallbackText(Answer answer, Asker asker) {

@@ -6,6 +6,7 @@ import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.InvalidQuestionException;
+import dev.newsdesk.index.ArticleFilter;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -30,8 +31,8 @@ final class ChatHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
     private static final String EVENT_STREAM = "text/event-stream";
-    private static final String EXAMPLE = "send a JSON object like {\"question\": \"…\", \"conversation\": \"…\"}"
-            + " (conversation optional)";
+    private static final String EXAMPLE = "send a JSON object like {\"question\": \"…\", \"conversation\": \"…\","
+            + " \"filters\": {\"source\", \"from\", \"to\"}} (conversation and filters optional)";
 
     private final EngineRef engine;
     private final Metrics metrics;
@@ -47,10 +48,12 @@ final class ChatHandler {
 
     void ask(Context ctx) throws InterruptedException {
         JsonBody request = JsonBody.read(ctx, json, EXAMPLE);
+        ArticleFilter filter = Filters.of(request.field("filters"));
         AnswerService answers = engine.get().answers();
         try (Admission.Ticket ticket = admission.enter(ctx)) {
             ticket.awaitTurn();
-            Answer answer = answers.ask(request.text("question", true), request.text("conversation", false));
+            Answer answer = answers.ask(request.text("question", true), request.text("conversation", false), filter,
+                    AnswerListener.NONE);
             metrics.answered(answer);
             ctx.json(answer);
         }
@@ -129,7 +132,7 @@ final class ChatHandler {
         Context ctx = client.ctx();
         try {
             Answer answer = answers.ask(ctx.queryParam("question"), ctx.queryParam("conversation"),
-                    new AnswerListener() {
+                    Filters.of(ctx::queryParam), new AnswerListener() {
                         @Override
                         public void onSources(List<Citation> sources) {
                             client.sendEvent("sources", sources);

@@ -3,6 +3,7 @@ package dev.newsdesk.web;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Engine;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.ingest.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ final class HealthHandler {
     private final EngineRef engine;
     private final String mode;
     private volatile Supplier<Object> slack;
+    private volatile Supplier<LiveIngest.Status> ingest;
 
     HealthHandler(Settings settings, EngineRef engine) {
         this.engine = engine;
@@ -28,6 +30,11 @@ final class HealthHandler {
         this.slack = status;
     }
 
+    /** Where the last-ingest time and the ingest error count come from, once serving watches the folder. */
+    void ingest(Supplier<LiveIngest.Status> status) {
+        this.ingest = status;
+    }
+
     void health(Context ctx) {
         Optional<Engine> loaded = engine.current();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -37,6 +44,12 @@ final class HealthHandler {
             body.put("chunks", e.index().chunkCount());
             body.put("llm", e.llm());
         });
+        Supplier<LiveIngest.Status> live = ingest;
+        if (live != null) {
+            LiveIngest.Status status = live.get();
+            body.put("last_ingest", status.lastIngest() == null ? null : status.lastIngest().toString());
+            body.put("ingest_errors", status.errors());
+        }
         body.put("mode", mode);
         body.put("slack", slack.get());
         ctx.status(loaded.isPresent() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);

@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,11 @@ final class JsonBody {
     }
 
     static JsonBody read(Context ctx, ObjectMapper json, String example) {
+        return read(ctx, json, example, WebApp.MAX_REQUEST_BYTES);
+    }
+
+    /** As {@link #read(Context, ObjectMapper, String)}, for a route whose bodies may be up to {@code maxBytes}. */
+    static JsonBody read(Context ctx, ObjectMapper json, String example, long maxBytes) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
@@ -36,7 +40,7 @@ final class JsonBody {
         }
         JsonNode request;
         try {
-            request = json.readTree(LimitedBody.read(ctx, WebApp.MAX_REQUEST_BYTES, example + "."));
+            request = json.readTree(LimitedBody.read(ctx, maxBytes, example + "."));
         } catch (JsonProcessingException e) {
             throw new BadRequestResponse("The body is not valid JSON (" + e.getOriginalMessage() + "); " + example + ".");
         } catch (IOException e) {
@@ -46,6 +50,11 @@ final class JsonBody {
             throw new BadRequestResponse("The body is not a JSON object; " + example + ".");
         }
         return new JsonBody(request, example);
+    }
+
+    /** The value of {@code field} as sent (an object, say); null when absent. */
+    JsonNode field(String name) {
+        return body.get(name);
     }
 
     /** The string {@code field}; null when it is absent and not {@code required}. */

@@ -2,9 +2,11 @@ package dev.newsdesk.web;
 
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.ingest.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -68,6 +70,20 @@ final class Metrics {
     void indexLoaded(ChunkIndex index) {
         Gauge.builder("newsdesk.index.chunks", index, ChunkIndex::chunkCount)
                 .description("Chunks in the loaded index")
+                .register(registry);
+    }
+
+    void ingest(LiveIngest live) {
+        Gauge.builder("newsdesk.articles", live, l -> l.status().articles())
+                .description("Articles in the corpus")
+                .register(registry);
+        Gauge.builder("newsdesk.ingest.last", live,
+                        l -> l.status().lastIngest() == null ? 0 : l.status().lastIngest().toEpochMilli() / 1000.0)
+                .description("When articles were last indexed while serving (seconds since the epoch; 0: not yet)")
+                .baseUnit("seconds")
+                .register(registry);
+        FunctionCounter.builder("newsdesk.ingest.errors", live, l -> l.status().errors())
+                .description("Batches of live ingestion that failed (the folder is kept; retried on the next change)")
                 .register(registry);
     }
 

@@ -1,6 +1,10 @@
 package dev.newsdesk.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsdesk.answer.Engine;
+import dev.newsdesk.index.ArticleFilter;
+import java.time.Instant;
+import java.util.Comparator;
 import dev.newsdesk.ingest.Article;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -12,12 +16,24 @@ import org.apache.lucene.util.UnicodeUtil;
  */
 final class SourcesHandler {
 
-    /** One article in the list; {@code size} is in bytes, as on disk. */
-    record Source(String file, String title, int size, int chunks) {
+    /**
+     * One article in the list; {@code size} is in bytes of its text (for a page: the extracted text);
+     * {@code source}, {@code url}, {@code published} and {@code author} are null when the article does not say.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Source(String file, String title, int size, int chunks, String source, String url, String published,
+                  String author) {
     }
 
-    /** One article in full; citation offsets are code points into {@code text}. */
-    record SourceText(String file, String title, String text) {
+    /** Newest first; undated articles after all dated ones, by file name. */
+    private static final Comparator<Article> NEWEST_FIRST = Comparator
+            .comparing((Article a) -> a.meta().publishedAt().orElse(Instant.MIN), Comparator.reverseOrder())
+            .thenComparing(Article::file);
+
+    /** One article in full, with its metadata when known; citation offsets are code points into {@code text}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SourceText(String file, String title, String text, String source, String url, String published,
+                      String author) {
     }
 
     private final EngineRef engine;
@@ -26,17 +42,24 @@ final class SourcesHandler {
         this.engine = engine;
     }
 
+    /** GET /api/sources?source=…&from=…&to=…: the articles with their metadata, newest first. */
     void list(Context ctx) {
         Engine e = engine.get();
+        ArticleFilter filter = Filters.of(ctx::queryParam);
         ctx.json(e.corpus().articles().stream()
-                .map(a -> new Source(a.file(), a.title(), utf8Length(a.text()), e.index().chunkCount(a.file())))
+                .filter(a -> filter.admits(a.meta().source(), a.meta().publishedAt()))
+                .sorted(NEWEST_FIRST)
+                .map(a -> new Source(a.file(), a.title(), utf8Length(a.text()), e.index().chunkCount(a.file()),
+                        a.meta().source(), a.meta().url(), a.meta().published(), a.meta().author()))
                 .toList());
     }
 
     void one(Context ctx) {
         Article article = engine.get().corpus().article(ctx.pathParam("file"))
                 .orElseThrow(() -> new NotFoundResponse("No article by that name; GET /api/sources lists them."));
-        ctx.json(new SourceText(article.file(), article.title(), article.text()));
+        Article.Meta meta = article.meta();
+        ctx.json(new SourceText(article.file(), article.title(), article.text(), meta.source(), meta.url(),
+                meta.published(), meta.author()));
     }
 
     private static int utf8Length(String text) {

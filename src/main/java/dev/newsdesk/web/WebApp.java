@@ -5,6 +5,8 @@ import dev.newsdesk.answer.Engine;
 import dev.newsdesk.answer.InvalidQuestionException;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.ingest.live.LiveIngest;
 import dev.newsdesk.slack.FeedbackLog;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -50,11 +52,11 @@ public final class WebApp implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final OverviewHandler overview = new OverviewHandler(engine);
     private final Javalin app;
+    private final ObjectMapper json = new ObjectMapper();
 
     /** {@code feedback} is the log the page's 👍/👎 go to, shared with the Slack app's. */
     public WebApp(Settings settings, FeedbackLog feedback) {
         this.settings = settings;
-        ObjectMapper json = new ObjectMapper();
         this.app = Javalin.create(config -> configure(config, json));
         Settings.Limits limits = settings.limits();
         ChatHandler chat = new ChatHandler(engine, metrics, json, new Admission(limits.answering(), limits.waiting(),
@@ -112,6 +114,19 @@ public final class WebApp implements AutoCloseable {
                     + e.getMessage() + "); pass --port or set NEWSDESK_PORT to a free port.", e);
         }
         return this;
+    }
+
+    /**
+     * Reports live ingestion on /health and /metrics, and, when a token is set, opens the admin API
+     * that adds and removes articles through {@code live}.
+     */
+    public void live(LiveIngest live, ArticleStore store, Settings.Archive archive) {
+        health.ingest(live::status);
+        metrics.ingest(live);
+        if (archive.adminEnabled()) {
+            ArticlesHandler articles = new ArticlesHandler(archive.adminToken(), store, live, engine, json);
+            app.post("/api/articles", articles::add).delete("/api/articles/{file}", articles::remove);
+        }
     }
 
     /** Serves questions from {@code loaded} from now on; /health turns 200. */

@@ -44,4 +44,21 @@ class CitationVerifierTest {
         assertThat(verifier.cite(1, "a.txt", 5, 10_000)).isEmpty();
         assertThat(verifier.cite(1, "missing.txt", 0, 3)).isEmpty();
     }
+
+    @Test
+    void a_citation_carries_the_outlet_link_and_date_of_its_article_when_known() {
+        String text = "---\nsource: Example Herald\n---\nTitle\nThe gates opened last month.\n";
+        Article dated = new Article("d.md", "Title", text, "h", new Article.Meta(null, "https://example.org/d",
+                "Example Herald", "2024-05-22", null), text.indexOf("Title"));
+        CitationVerifier withMeta = new CitationVerifier(new Corpus(List.of(dated, new Article("a.txt", "Title 🚀", TEXT, "h"))));
+
+        Citation c = withMeta.cite(1, "d.md", text.indexOf("The gates"), text.length() - 1).orElseThrow();
+        Citation plain = withMeta.cite(2, "a.txt", 0, 5).orElseThrow();
+
+        assertThat(c.source()).isEqualTo("Example Herald");
+        assertThat(c.url()).isEqualTo("https://example.org/d");
+        assertThat(c.published()).isEqualTo("2024-05-22");
+        assertThat(plain.source()).isNull();
+        assertThat(plain.published()).isNull();
+    }
 }

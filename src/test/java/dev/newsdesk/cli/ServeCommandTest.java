@@ -93,7 +93,7 @@ class ServeCommandTest {
     }
 
     /** Reads the server's log until it says it is ready; returns its base URL. */
-    private static String awaitReady(Process serve) throws Exception {
+    static String awaitReady(Process serve) throws Exception {
         BufferedReader log = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         Pattern ready = Pattern.compile("ready at (http://\\S+/)");
         StringBuilder seen = new StringBuilder();

@@ -41,4 +41,21 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_LLM", "gpt")))
                 .isInstanceOf(NewsdeskException.class).hasMessageContaining("none, openai or ollama");
     }
+
+    @Test
+    void the_archive_settings_read_feeds_and_the_admin_token_and_never_print_the_token() {
+        Settings settings = Settings.from(Map.of("NEWSDESK_ADMIN_TOKEN", "s3cret-token",
+                "NEWSDESK_FEEDS", "https://a.example.org/rss.xml, http://b.example.org/atom", "NEWSDESK_FEED_MINUTES", "5"));
+
+        assertThat(settings.archive().adminEnabled()).isTrue();
+        assertThat(settings.archive().feeds()).extracting(Object::toString)
+                .containsExactly("https://a.example.org/rss.xml", "http://b.example.org/atom");
+        assertThat(settings.archive().feedInterval()).hasMinutes(5);
+        assertThat(settings.toString()).doesNotContain("s3cret-token");
+        assertThat(Settings.from(Map.of()).archive().adminEnabled()).as("admin API off by default").isFalse();
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_FEEDS", "ftp://x.example.org/feed")))
+                .hasMessageContaining("NEWSDESK_FEEDS").hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_FEED_MINUTES", "0")))
+                .hasMessageContaining("NEWSDESK_FEED_MINUTES");
+    }
 }

@@ -77,6 +77,6 @@ class CorpusLoaderTest {
         Files.writeString(dir.resolve("empty.txt"), "   \n");
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOf(NewsdeskException.class)
-                .hasMessageContaining("no readable .txt or .md articles");
+                .hasMessageContaining("no readable .txt, .md or .html articles");
     }
 }

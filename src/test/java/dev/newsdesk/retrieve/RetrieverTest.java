@@ -14,7 +14,7 @@ class RetrieverTest {
 
     private final ChunkIndex index = TestEngines.shared().index();
     private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named(TestEngines.shared().settings().embeddingModel()), new QuestionWords()),
-            new FollowUpQueryTransformer(), 4);
+            new FollowUpQueryTransformer(), 4, TestEngines.shared().corpus());
 
     @Test
     void fuses_bm_25_and_vector_results_into_the_top_k_chunks() {

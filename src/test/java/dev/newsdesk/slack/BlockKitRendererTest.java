@@ -38,6 +38,18 @@ class BlockKitRendererTest {
     }
 
     @Test
+    void a_source_shows_its_outlet_and_day_and_links_the_original_article() {
+        Citation dated = new Citation(1, "d.md", "Gates | open", "They opened last month.", 0, 22, null, null,
+                "Example Herald", "https://example.org/d?a=1&b=2", "2024-05-22T09:30:00+02:00");
+        Answer answer = new Answer("They opened last month. [1]", false, List.of(dated), "extractive", 1, "c", null);
+
+        SlackMessage message = renderer.render(answer, "id", null);
+
+        assertThat(text(message.blocks().get(1))).startsWith(
+                "*[1]* <https://example.org/d?a=1&amp;b=2|*Gates / open*> · Example Herald · 22 May 2024 · `d.md`");
+    }
+
+    @Test
     void ampersands_and_angle_brackets_are_escaped_everywhere() {
         Answer answer = new Answer("AT&T said <b> is > <@U123> [1]", false,
                 List.of(new Citation(1, "a&b.txt", "Q&A <live>", "x < y & z", 0, 9)), "extractive", 1, "c", null);

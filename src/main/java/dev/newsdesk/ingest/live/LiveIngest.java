@@ -1,0 +1,229 @@
+package dev.newsdesk.ingest.live;
+
+import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.LiveWriter;
+import dev.newsdesk.ingest.Article;
+import dev.newsdesk.ingest.Corpus;
+import dev.newsdesk.ingest.CorpusLoader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the index and the corpus in step with the corpus folder while questions are answered. Files
+ * are named to it ({@link #submit}) by the folder watcher, the admin API and feeds; one worker thread
+ * waits for a quiet moment (a copy of many files arrives as many events), then reads the named files
+ * and indexes a batch: one commit and one searcher refresh, so a question sees all of a batch or none.
+ * Re-reading is by content hash, so a file named twice is indexed once.
+ */
+public final class LiveIngest implements Closeable {
+
+    /** What /health and /metrics report. */
+    public record Status(int articles, Instant lastIngest, long errors) {
+    }
+
+    private final Path folder;
+    private final CorpusLoader loader;
+    private final Corpus corpus;
+    private final ChunkIndex index;
+    private final LiveWriter writer;
+    private final Timing timing;
+    private final Consumer<String> log;
+    /** Files waiting to be read, each with the callers waiting for it to be searchable. */
+    private final Map<String, List<CompletableFuture<Void>>> pending = new LinkedHashMap<>();
+    private final AtomicLong errors = new AtomicLong();
+    private final Thread worker;
+    private long firstArrival;
+    private long lastArrival;
+    private volatile Instant lastIngest;
+    private volatile boolean closed;
+
+    /**
+     * {@code quiet}: how long no new file must arrive before a batch starts; {@code maxDelay}: the
+     * longest a file waits for that quiet; {@code batchSize}: files per commit, so that a large drop
+     * becomes searchable a slice at a time rather than at the very end.
+     */
+    public record Timing(Duration quiet, Duration maxDelay, int batchSize) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(100), Duration.ofMillis(500), 16);
+    }
+
+    public LiveIngest(Path folder, CorpusLoader loader, Corpus corpus, ChunkIndex index, LiveWriter writer,
+                      Timing timing, Consumer<String> log) {
+        this.folder = folder;
+        this.loader = loader;
+        this.corpus = corpus;
+        this.index = index;
+        this.writer = writer;
+        this.timing = timing;
+        this.log = log;
+        this.worker = new Thread(this::run, "live-ingest");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Reads {@code file} (a name in the corpus folder) again; completes once the result is searchable. */
+    public CompletableFuture<Void> submit(String file) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (pending.isEmpty()) {
+                firstArrival = now;
+            }
+            lastArrival = now;
+            pending.computeIfAbsent(file, f -> new ArrayList<>()).add(done);
+            notifyAll();
+        }
+        return done;
+    }
+
+    /** Reads every file of the folder and every known one again: after start, and when events were lost. */
+    public CompletableFuture<Void> rescan() {
+        TreeSet<String> files = new TreeSet<>(writer.indexed().keySet());
+        corpus.articles().forEach(a -> files.add(a.file()));
+        try (Stream<Path> listing = Files.list(folder)) {
+            listing.filter(CorpusLoader::isArticleFile).forEach(p -> files.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            errors.incrementAndGet();
+            log.accept("cannot list the corpus folder " + folder + ": " + e.getMessage());
+        }
+        return CompletableFuture.allOf(files.stream().map(this::submit).toArray(CompletableFuture[]::new));
+    }
+
+    public Status status() {
+        return new Status(corpus.articles().size(), lastIngest, errors.get());
+    }
+
+    private void run() {
+        while (true) {
+            Map<String, List<CompletableFuture<Void>>> batch = nextBatch();
+            if (batch.isEmpty()) {
+                return; // closed
+            }
+            try {
+                ingest(batch.keySet());
+                batch.values().forEach(waiting -> waiting.forEach(f -> f.complete(null)));
+            } catch (IOException | RuntimeException e) {
+                errors.incrementAndGet();
+                log.accept("ingesting " + batch.keySet() + " failed (" + e + "); the folder is unchanged and"
+                        + " the next change or restart retries");
+                batch.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(e)));
+            }
+        }
+    }
+
+    /** Waits for files and then for a quiet moment (at most {@code maxDelay}), and takes a batch. */
+    private synchronized Map<String, List<CompletableFuture<Void>>> nextBatch() {
+        while (pending.isEmpty() && !closed) {
+            waitQuietly(0);
+        }
+        while (!closed) {
+            long now = System.nanoTime();
+            long quietLeft = lastArrival + timing.quiet().toNanos() - now;
+            long delayLeft = firstArrival + timing.maxDelay().toNanos() - now;
+            long wait = Math.min(quietLeft, delayLeft);
+            if (wait <= 0) {
+                break;
+            }
+            waitQuietly(Math.max(1, wait / 1_000_000));
+        }
+        Map<String, List<CompletableFuture<Void>>> batch = new LinkedHashMap<>();
+        if (closed) {
+            return batch;
+        }
+        Iterator<Map.Entry<String, List<CompletableFuture<Void>>>> entries = pending.entrySet().iterator();
+        while (entries.hasNext() && batch.size() < timing.batchSize()) {
+            Map.Entry<String, List<CompletableFuture<Void>>> entry = entries.next();
+            batch.put(entry.getKey(), entry.getValue());
+            entries.remove();
+        }
+        // What is left is already late: it goes next without another wait.
+        firstArrival = Long.MIN_VALUE / 2;
+        return batch;
+    }
+
+    private void ingest(Iterable<String> files) throws IOException {
+        List<Article> upserts = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Map<String, String> indexed = writer.indexed();
+        for (String file : files) {
+            Optional<Article> article = read(file);
+            if (article.isPresent()) {
+                if (!article.get().sha256().equals(indexed.get(file))
+                        || corpus.article(file).map(a -> !a.sha256().equals(article.get().sha256())).orElse(true)) {
+                    upserts.add(article.get());
+                }
+            } else if (indexed.containsKey(file) || corpus.article(file).isPresent()) {
+                removed.add(file);
+            }
+        }
+        if (upserts.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        int chunks = writer.apply(upserts, removed);
+        // New text first, so that the refreshed searcher never cites a file the corpus lacks; removed
+        // files go after, so that searches still under way on the old searcher can cite them.
+        corpus.apply(upserts, List.of());
+        index.refresh();
+        corpus.apply(List.of(), removed);
+        lastIngest = Instant.now();
+        log.accept("indexed " + upserts.size() + " article(s) (" + chunks + " chunks), removed " + removed.size()
+                + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /** The article in {@code file}; empty when it is gone, not an article file, or unreadable (warned). */
+    private Optional<Article> read(String file) {
+        try {
+            return loader.readOne(folder, file);
+        } catch (IOException e) {
+            // Deleted between the check and the read, or unreadable: either way not an article now.
+            log.accept("skipped " + file + ": cannot read it (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Object.wait that is woken by {@link #close()} rather than interrupted: an interrupt during a
+     * commit would close the index files under the writer.
+     */
+    private void waitQuietly(long millis) {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            closed = true;
+        }
+    }
+
+    /** Finishes the batch under way (the rest is caught up from the folder at the next start). */
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+            // Nobody will index these now; callers learn at once instead of waiting out their timeout.
+            IOException stopping = new IOException("stopping: left for the next start to catch up");
+            pending.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(stopping)));
+            pending.clear();
+        }
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close();
+    }
+}

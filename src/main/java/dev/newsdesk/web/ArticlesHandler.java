@@ -1,0 +1,163 @@
+package dev.newsdesk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.ingest.Article;
+import dev.newsdesk.ingest.Published;
+import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.ingest.live.LiveIngest;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The admin API of the living archive: POST /api/articles writes an article into the corpus folder
+ * and answers once it is searchable; DELETE /api/articles/{file} removes one. Both need
+ * {@code Authorization: Bearer <NEWSDESK_ADMIN_TOKEN>}.
+ */
+final class ArticlesHandler {
+
+    /** Articles are longer than questions; a megabyte is still far beyond any news story. */
+    static final int MAX_ARTICLE_BYTES = 1024 * 1024;
+    /** How long a call waits for its article to become searchable before saying it is still queued. */
+    private static final long SEARCHABLE_WITHIN_SECONDS = 30;
+    private static final String EXAMPLE = "send JSON {\"title\", \"text\", \"url\"?, \"source\"?, \"published\"?,"
+            + " \"author\"?} with 'Content-Type: application/json', or a page with 'Content-Type: text/html'"
+            + " and ?url=its-address";
+
+    private final byte[] tokenDigest;
+    private final ArticleStore store;
+    private final LiveIngest live;
+    private final EngineRef engine;
+    private final ObjectMapper json;
+
+    ArticlesHandler(String token, ArticleStore store, LiveIngest live, EngineRef engine, ObjectMapper json) {
+        this.tokenDigest = digest(token);
+        this.store = store;
+        this.live = live;
+        this.engine = engine;
+        this.json = json;
+    }
+
+    /**
+     * Compares digests with {@link MessageDigest#isEqual}, whose time does not depend on where the
+     * bytes differ; digests also hide the token's length.
+     */
+    void authorize(Context ctx) {
+        String header = ctx.header("Authorization");
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+        if (!MessageDigest.isEqual(digest(given), tokenDigest)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new UnauthorizedResponse("Send 'Authorization: Bearer <token>' with the token set in"
+                    + " NEWSDESK_ADMIN_TOKEN.");
+        }
+    }
+
+    void add(Context ctx) {
+        authorize(ctx);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        String file;
+        try {
+            if (type.startsWith("application/json")) {
+                file = store.write(article(JsonBody.read(ctx, json, EXAMPLE, MAX_ARTICLE_BYTES)));
+            } else if (type.startsWith("text/html")) {
+                String url = ctx.queryParam("url");
+                if (url == null || !url.matches("(?i)https?://\\S+")) {
+                    throw new BadRequestResponse("A page needs its address: add ?url=https://… to the request.");
+                }
+                file = store.writeHtml(LimitedBody.read(ctx, MAX_ARTICLE_BYTES, EXAMPLE + "."), url, null);
+            } else {
+                throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Unknown body type; " + EXAMPLE + ".");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write into the corpus folder", e);
+        }
+        if (!awaitSearchable(file)) {
+            ctx.status(HttpStatus.ACCEPTED).json(Map.of("file", file, "status", "queued"));
+            return;
+        }
+        Article article = engine.get().corpus().article(file)
+                .orElseThrow(() -> new BadRequestResponse("The article has no readable text; " + EXAMPLE + "."));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("file", file);
+        body.put("title", article.title());
+        body.put("source", article.meta().source());
+        body.put("url", article.meta().url());
+        body.put("published", article.meta().published());
+        body.put("chunks", engine.get().index().chunkCount(file));
+        ctx.status(HttpStatus.CREATED).json(body);
+    }
+
+    void remove(Context ctx) {
+        authorize(ctx);
+        String file = ctx.pathParam("file");
+        boolean known = engine.get().corpus().article(file).isPresent();
+        boolean deleted;
+        try {
+            deleted = store.delete(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete from the corpus folder", e);
+        }
+        if (!known && !deleted) {
+            throw new NotFoundResponse("No article by that name; GET /api/sources lists them.");
+        }
+        awaitSearchable(file);
+        ctx.json(Map.of("file", file, "deleted", true));
+    }
+
+    /** Waits until {@code file}'s change is searchable; false when indexing is too busy to tell yet. */
+    private boolean awaitSearchable(String file) {
+        try {
+            live.submit(file).get(SEARCHABLE_WITHIN_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("indexing " + file + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArticleStore.NewArticle article(JsonBody request) {
+        String published = request.text("published", false);
+        if (published != null && Published.parse(published).isEmpty()) {
+            throw new BadRequestResponse("\"published\" must be an ISO date or date-time (2024-05-22 or"
+                    + " 2024-05-22T14:05:00Z).");
+        }
+        String url = request.text("url", false);
+        if (url != null && !url.matches("(?i)https?://\\S+")) {
+            throw new BadRequestResponse("\"url\" must be an http(s) address.");
+        }
+        return new ArticleStore.NewArticle(required(request, "title"), required(request, "text"), url,
+                request.text("source", false), published, request.text("author", false));
+    }
+
+    private static String required(JsonBody request, String field) {
+        String value = request.text(field, true);
+        if (value.isBlank()) {
+            throw new BadRequestResponse("\"" + field + "\" is empty; " + EXAMPLE + ".");
+        }
+        return value.strip();
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.newsdesk.ingest.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsdesk.LiveArchive;
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.config.NewsdeskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LiveIngestTest {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(20);
+    private static final String QUESTION = "How many lighthouses did the Varnholt coast guard repaint?";
+    private static LiveArchive archive;
+
+    @BeforeAll
+    static void serve() {
+        archive = new LiveArchive(Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        archive.close();
+    }
+
+    private static boolean cites(Answer answer, String file) {
+        return answer.citations().stream().map(Citation::file).anyMatch(file::equals);
+    }
+
+    private static String lighthouses(int count) {
+        return "---\nsource: Varnholt Coast Weekly\npublished: 2024-05-22\nurl: https://coast.example.org/lighthouses\n---\n"
+                + "Lighthouses repainted\nThe Varnholt coast guard repainted " + count + " lighthouses this spring,"
+                + " its commander said on Wednesday. The work took three months.\n";
+    }
+
+    @Test
+    void indexes_a_file_dropped_into_the_corpus_while_serving_and_cites_its_outlet_and_date() throws Exception {
+        Files.writeString(archive.corpus.resolve("lighthouses.md"), lighthouses(14));
+
+        Answer answer = archive.askUntil(QUESTION, a -> cites(a, "lighthouses.md"), GENEROUS);
+
+        assertThat(answer.answer()).contains("14 lighthouses");
+        Citation citation = answer.citations().stream().filter(c -> c.file().equals("lighthouses.md")).findFirst().orElseThrow();
+        assertThat(citation.source()).isEqualTo("Varnholt Coast Weekly");
+        assertThat(citation.published()).isEqualTo("2024-05-22");
+        assertThat(citation.url()).isEqualTo("https://coast.example.org/lighthouses");
+        assertThat(archive.live.status().lastIngest()).isNotNull();
+    }
+
+    @Test
+    void a_changed_file_replaces_its_old_text_and_a_deleted_file_leaves_the_answers() throws Exception {
+        Path file = archive.corpus.resolve("lighthouses-2.md");
+        Files.writeString(file, lighthouses(14).replace("lighthouses this", "beacon lighthouses this"));
+        archive.askUntil(QUESTION, a -> cites(a, "lighthouses-2.md"), GENEROUS);
+        int chunks = archive.engine.index().chunkCount("lighthouses-2.md");
+
+        Files.writeString(file, lighthouses(19).replace("lighthouses this", "beacon lighthouses this"));
+        Answer changed = archive.askUntil("How many beacon lighthouses did the Varnholt coast guard repaint?",
+                a -> a.answer().contains("19"), GENEROUS);
+        assertThat(changed.answer()).contains("19 beacon lighthouses").doesNotContain("14 beacon");
+        assertThat(archive.engine.index().chunkCount("lighthouses-2.md")).as("replaced, not added").isEqualTo(chunks);
+
+        Files.delete(file);
+        Answer gone = archive.askUntil(QUESTION, a -> !cites(a, "lighthouses-2.md"), GENEROUS);
+        assertThat(cites(gone, "lighthouses-2.md")).isFalse();
+        assertThat(archive.engine.corpus().article("lighthouses-2.md")).isEmpty();
+        assertThat(archive.engine.index().chunkCount("lighthouses-2.md")).isZero();
+    }
+
+    @Test
+    void a_file_submitted_is_searchable_when_its_future_completes() throws Exception {
+        Files.writeString(archive.corpus.resolve(".hidden-while-written"), lighthouses(7));
+        Files.move(archive.corpus.resolve(".hidden-while-written"), archive.corpus.resolve("submitted.md"));
+
+        archive.live.submit("submitted.md").get();
+
+        assertThat(archive.engine.index().chunkCount("submitted.md")).isPositive();
+        assertThat(archive.engine.corpus().article("submitted.md")).isPresent();
+    }
+
+    @Test
+    void a_second_process_writing_the_same_index_gets_a_clear_error_and_the_index_still_answers() {
+        assertThatThrownBy(() -> Engine.index(archive.engine.settings(), s -> { }, (d, t, f) -> { }))
+                .isInstanceOf(NewsdeskException.class)
+                .hasMessageContaining("locked by another newsdesk process");
+        assertThat(archive.ask("What does ATACMS stand for?").citations()).isNotEmpty();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.newsdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.LiveArchive;
+import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.slack.FeedbackLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WebArticlesApiTest {
+
+    private static final String TOKEN = "test-admin-token-7f3a";
+    private static LiveArchive archive;
+    private static WebApp web;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void serve() {
+        archive = new LiveArchive(Map.of("NEWSDESK_PORT", "0", "NEWSDESK_ADMIN_TOKEN", TOKEN));
+        web = new WebApp(archive.engine.settings(), new FeedbackLog(archive.index.resolve("feedback.jsonl"))).start();
+        web.live(archive.live, new ArticleStore(archive.corpus), archive.engine.settings().archive());
+        web.ready(archive.engine);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        web.close();
+        archive.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String type, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(Map<String, String> article) throws IOException {
+        return send("POST", "/api/articles", "application/json", TestServer.JSON.writeValueAsString(article), TOKEN);
+    }
+
+    private JsonNode ask(String question, Map<String, String> filters) throws IOException {
+        Map<String, Object> request = filters == null ? Map.of("question", question) : Map.of("question", question, "filters", filters);
+        return TestServer.json(send("POST", "/api/chat", "application/json", TestServer.JSON.writeValueAsString(request), null));
+    }
+
+    private long files() throws IOException {
+        try (Stream<java.nio.file.Path> listing = Files.list(archive.corpus)) {
+            return listing.count();
+        }
+    }
+
+    @Test
+    void an_article_added_by_api_is_citable_by_the_next_question_with_its_outlet_date_and_link() throws IOException {
+        HttpResponse<String> created = post(Map.of("title", "Orchard harvest record",
+                "text", "The Quillmere orchard cooperative picked 830 tonnes of pears this autumn, its chair said on Monday.",
+                "source", "Quillmere Courier", "published", "2024-10-07", "url", "https://courier.example.org/pears"));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String file = TestServer.json(created).get("file").asText();
+        assertThat(file).endsWith(".md");
+        assertThat(Files.readString(archive.corpus.resolve(file))).startsWith("---\ntitle: \"Orchard harvest record\"\n");
+
+        JsonNode answer = ask("How many tonnes of pears did the Quillmere orchard cooperative pick?", null);
+
+        JsonNode citation = answer.get("citations").get(0);
+        assertThat(citation.get("file").asText()).isEqualTo(file);
+        assertThat(citation.get("source").asText()).isEqualTo("Quillmere Courier");
+        assertThat(citation.get("published").asText()).isEqualTo("2024-10-07");
+        assertThat(citation.get("url").asText()).isEqualTo("https://courier.example.org/pears");
+    }
+
+    @Test
+    void without_the_right_bearer_token_nothing_is_written_and_the_answer_is_401() throws IOException {
+        long before = files();
+        String body = "{\"title\":\"T\",\"text\":\"Some text here.\"}";
+
+        HttpResponse<String> none = send("POST", "/api/articles", "application/json", body, null);
+        HttpResponse<String> wrong = send("POST", "/api/articles", "application/json", body, TOKEN + "x");
+        HttpResponse<String> delete = send("DELETE", "/api/articles/000_41b7cba08cfcfee1.txt", null, null, "nope");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(delete.statusCode()).isEqualTo(401);
+        assertThat(TestServer.json(none).get("error").asText()).contains("Authorization: Bearer", "NEWSDESK_ADMIN_TOKEN");
+        assertThat(files()).isEqualTo(before);
+    }
+
+    @Test
+    void bad_articles_get_a_json_error_that_says_what_to_send_and_nothing_is_written() throws IOException {
+        long before = files();
+
+        HttpResponse<String> noTitle = post(Map.of("text", "Body only."));
+        HttpResponse<String> badDate = post(Map.of("title", "T", "text", "Body.", "published", "yesterday"));
+        HttpResponse<String> badUrl = post(Map.of("title", "T", "text", "Body.", "url", "javascript:alert(1)"));
+        HttpResponse<String> plain = send("POST", "/api/articles", "text/plain", "Title\nBody.", TOKEN);
+        HttpResponse<String> huge = send("POST", "/api/articles", "application/json",
+                "{\"title\":\"T\",\"text\":\"" + "x".repeat(ArticlesHandler.MAX_ARTICLE_BYTES) + "\"}", TOKEN);
+        HttpResponse<String> pageWithoutAddress = send("POST", "/api/articles", "text/html", "<p>Hi there.</p>", TOKEN);
+
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(noTitle).get("error").asText()).contains("\"title\"");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(badDate).get("error").asText()).contains("ISO date");
+        assertThat(badUrl.statusCode()).isEqualTo(400);
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(pageWithoutAddress.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(pageWithoutAddress).get("error").asText()).contains("?url=");
+        assertThat(files()).isEqualTo(before);
+    }
+
+    @Test
+    void an_article_longer_than_a_question_body_may_be_is_accepted() throws IOException {
+        String paragraph = "The long survey of the Velmar wetlands counted reeds. ".repeat(200);
+        String text = (paragraph + "\n\n").repeat(10);
+        assertThat(text.length()).isGreaterThan((int) WebApp.MAX_REQUEST_BYTES);
+
+        HttpResponse<String> created = post(Map.of("title", "Wetland survey", "text", text));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void a_page_posted_with_its_address_is_stored_as_html_and_served_as_its_extracted_text() {
+        String page = "<html><head><meta property=\"og:site_name\" content=\"Brindle Post\"><title>Ferry timetable</title>"
+                + "</head><body><article><p>The Brindle ferry will run every 40 minutes from June, the operator said.</p>"
+                + "</article></body></html>";
+
+        HttpResponse<String> created = send("POST", "/api/articles?url="
+                + URLEncoder.encode("https://post.example.org/ferry", StandardCharsets.UTF_8), "text/html", page, TOKEN);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode body = TestServer.json(created);
+        assertThat(body.get("file").asText()).endsWith(".html");
+        assertThat(body.get("url").asText()).isEqualTo("https://post.example.org/ferry");
+        assertThat(body.get("source").asText()).isEqualTo("Brindle Post");
+        JsonNode source = TestServer.json(send("GET", "/api/sources/" + body.get("file").asText(), null, null, null));
+        assertThat(source.get("text").asText()).isEqualTo("Ferry timetable\n\n"
+                + "The Brindle ferry will run every 40 minutes from June, the operator said.\n");
+    }
+
+    @Test
+    void an_article_deleted_by_api_is_gone_from_sources_and_answers() throws IOException {
+        String file = TestServer.json(post(Map.of("title", "Kiln fire",
+                "text", "A kiln fire closed the Ostrava pottery museum for six days, staff said."))).get("file").asText();
+
+        HttpResponse<String> deleted = send("DELETE", "/api/articles/" + file, null, null, TOKEN);
+
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(Files.exists(archive.corpus.resolve(file))).isFalse();
+        assertThat(send("GET", "/api/sources/" + file, null, null, null).statusCode()).isEqualTo(404);
+        assertThat(ask("How long was the Ostrava pottery museum closed after the kiln fire?", null).get("citations"))
+                .noneSatisfy(c -> assertThat(c.get("file").asText()).isEqualTo(file));
+        assertThat(send("DELETE", "/api/articles/" + file, null, null, TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void sources_list_newest_first_and_filter_by_outlet_and_dates_and_chat_filters_restrict_retrieval() throws IOException {
+        String text = "The Harlow canal lock was rebuilt with %s new gates, engineers said.";
+        post(Map.of("title", "Canal lock A", "text", text.formatted("four"), "source", "Harlow Gazette", "published", "2023-03-01"));
+        post(Map.of("title", "Canal lock B", "text", text.formatted("six"), "source", "Harlow Times", "published", "2024-03-01T10:00:00Z"));
+
+        JsonNode all = TestServer.json(send("GET", "/api/sources", null, null, null));
+        JsonNode gazette = TestServer.json(send("GET", "/api/sources?source=harlow%20gazette", null, null, null));
+        JsonNode in2024 = TestServer.json(send("GET", "/api/sources?from=2024-01-01&to=2024-12-31", null, null, null));
+        HttpResponse<String> badDate = send("GET", "/api/sources?from=soon", null, null, null);
+
+        assertThat(all.get(0).get("published").asText()).as("newest first").isGreaterThanOrEqualTo(all.get(1).get("published").asText());
+        assertThat(gazette).extracting(s -> s.get("title").asText()).containsExactly("Canal lock A");
+        assertThat(in2024).extracting(s -> s.get("title").asText()).contains("Canal lock B").doesNotContain("Canal lock A");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+
+        JsonNode filtered = ask("How many new gates did the Harlow canal lock get?", Map.of("source", "Harlow Gazette"));
+        assertThat(filtered.get("citations")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.get("source").asText()).isEqualTo("Harlow Gazette"));
+    }
+
+    @Test
+    void health_and_metrics_show_articles_last_ingest_and_ingest_errors() throws IOException {
+        post(Map.of("title", "Weir", "text", "The Tolsey weir was raised by a metre, the council said."));
+
+        JsonNode health = TestServer.json(send("GET", "/health", null, null, null));
+        String metrics = send("GET", "/metrics", null, null, null).body();
+
+        assertThat(health.get("articles").asInt()).isEqualTo(archive.engine.corpus().articles().size());
+        assertThat(health.get("last_ingest").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(health.get("ingest_errors").asInt()).isZero();
+        assertThat(metrics).contains("newsdesk_articles ", "newsdesk_ingest_last_seconds ", "newsdesk_ingest_errors_total 0.0");
+    }
+}
