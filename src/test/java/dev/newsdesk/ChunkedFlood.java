@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A client that POSTs an endless chunked body over a raw socket, as an attacker would, stopping at
- * {@code maxBytes} or as soon as the server answers. {@link #reply} is everything the server sent
+ * {@code maxBytes} or as soon as the server starts to answer (a refusal before the body ends shows the
+ * server did not wait for it, however fast the loopback drains it). {@link #reply} is everything the server sent
  * until it closed the connection (the call fails when it never closes).
  */
 public record ChunkedFlood(String reply, long sent) {
@@ -28,13 +29,14 @@ public record ChunkedFlood(String reply, long sent) {
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = socket.getOutputStream();
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-            CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> readToEnd(socket));
+            CompletableFuture<Void> answering = new CompletableFuture<>();
+            CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> readToEnd(socket, answering));
             byte[] body = new byte[CHUNK];
             Arrays.fill(body, (byte) 'a');
             byte[] size = (Integer.toHexString(CHUNK) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             long sent = 0;
             try {
-                while (sent < maxBytes && !reply.isDone()) {
+                while (sent < maxBytes && !answering.isDone()) {
                     out.write(size);
                     out.write(body);
                     out.write(new byte[] {'\r', '\n'});
@@ -51,10 +53,12 @@ public record ChunkedFlood(String reply, long sent) {
         return Integer.parseInt(reply.substring(9, 12));
     }
 
-    private static String readToEnd(Socket socket) {
+    private static String readToEnd(Socket socket, CompletableFuture<Void> answering) {
         try {
             InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            int first = in.read();
+            answering.complete(null);
+            return first < 0 ? "" : (char) first + new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
