@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,9 +40,31 @@ final class SameStatement {
         if (Math.min(ta.size(), tb.size()) < MIN_TERMS) {
             return a.text().equals(b.text());
         }
+        // Figures and names carry a statement: "employs 5108" and "employs 6104" are two facts however
+        // many words they share, so every number and capitalised word of the shorter must be in the other.
+        Set<String> shorter = ta.size() <= tb.size() ? ta : tb;
+        Set<String> longer = shorter == ta ? tb : ta;
+        Sentence shorterSentence = shorter == ta ? a : b;
+        if (!longer.containsAll(specifics(shorterSentence, shorter))) {
+            return false;
+        }
         Set<String> common = new HashSet<>(ta);
         common.retainAll(tb);
-        return common.size() >= OVERLAP * Math.min(ta.size(), tb.size());
+        return common.size() >= OVERLAP * shorter.size();
+    }
+
+    /** The analysed terms of {@code sentence}'s numbers and capitalised words (after its first word). */
+    private static Set<String> specifics(Sentence sentence, Set<String> terms) {
+        Set<String> specific = new HashSet<>();
+        String[] words = sentence.text().split("[\\s,;:()\"“”]+");
+        for (int i = 1; i < words.length; i++) {
+            String word = words[i].replaceAll("[.'’!?]+$", "").toLowerCase(Locale.ROOT);
+            if (!word.isEmpty() && (Character.isDigit(words[i].charAt(0)) || Character.isUpperCase(words[i].charAt(0)))
+                    && terms.contains(word)) {
+                specific.add(word);
+            }
+        }
+        return specific;
     }
 
     /**
