@@ -137,10 +137,43 @@ public final class ExtractiveAnswerer implements Answerer {
             cited.set(0, citations.markAnswer(first, best.start() + span.get().start(), best.start() + span.get().end()));
             text = span.get().text() + " [1]\n\n" + text;
         }
+        text += disagreement(analysis, picked.get(0), cited);
         Answer answer = new Answer(text, false, cited, Answer.EXTRACTIVE, 0, null, null);
         listener.onSources(answer.citations());
         listener.onDelta(answer.answer());
         return answer;
+    }
+
+    /**
+     * When a report of another date gives other figures for the same statement, the answer says so and
+     * cites both with their dates (appending the other report to {@code cited}); otherwise nothing.
+     */
+    private String disagreement(Analysis analysis, Candidate best, List<Citation> cited) {
+        Citation first = cited.isEmpty() ? null : cited.get(0);
+        if (first == null || first.published() == null) {
+            return "";
+        }
+        for (Candidate c : analysis.ranked()) {
+            Sentence s = c.sentence();
+            if (s.file().equals(best.sentence().file()) || c.probability() < scorer.second() * best.probability()
+                    || !sameStatement.disagree(best.sentence(), s)) {
+                continue;
+            }
+            Optional<Citation> other = citations.cite(cited.size() + 1, s.file(), s.start(), s.end())
+                    .filter(o -> o.published() != null && !o.published().equals(first.published()));
+            if (other.isPresent()) {
+                cited.add(other.get());
+                return "\n\nReports of different dates disagree: " + dated(first) + " [" + first.n() + "]; "
+                        + dated(other.get()) + ": “" + s.text() + "” [" + other.get().n() + "]";
+            }
+        }
+        return "";
+    }
+
+    /** "Outlet, 2024-05-22", or the headline when the outlet is unknown. */
+    private static String dated(Citation c) {
+        String date = c.published().length() >= 10 ? c.published().substring(0, 10) : c.published();
+        return (c.source() != null ? c.source() : c.title()) + ", " + date;
     }
 
     /**

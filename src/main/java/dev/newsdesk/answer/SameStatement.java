@@ -53,6 +53,30 @@ final class SameStatement {
         return common.size() >= OVERLAP * shorter.size();
     }
 
+    /**
+     * True when {@code a} and {@code b} say the same thing with other figures ("employs 5108 people" and
+     * "employs 6104 people"): two reports that disagree, not two facts.
+     */
+    boolean disagree(Sentence a, Sentence b) {
+        Set<String> ta = terms(a);
+        Set<String> tb = terms(b);
+        if (Math.min(ta.size(), tb.size()) < MIN_TERMS) {
+            return false;
+        }
+        Set<String> numbersA = numbers(ta);
+        Set<String> numbersB = numbers(tb);
+        Set<String> common = new HashSet<>(ta);
+        common.retainAll(tb);
+        return !numbersA.isEmpty() && !numbersB.isEmpty() && !numbersA.equals(numbersB)
+                && common.size() + Math.max(numbersA.size(), numbersB.size()) >= OVERLAP * Math.min(ta.size(), tb.size());
+    }
+
+    private static Set<String> numbers(Set<String> terms) {
+        Set<String> numbers = new HashSet<>();
+        terms.stream().filter(t -> Character.isDigit(t.charAt(0))).forEach(numbers::add);
+        return numbers;
+    }
+
     /** The analysed terms of {@code sentence}'s numbers and capitalised words (after its first word). */
     private static Set<String> specifics(Sentence sentence, Set<String> terms) {
         Set<String> specific = new HashSet<>();
