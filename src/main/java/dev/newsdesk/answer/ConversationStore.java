@@ -15,6 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * conversation id in one folder, each replaced atomically (written beside it, then moved over it) so
  * a reader never sees half a file. Bounded like the memory: a file idle too long counts as gone, and
  * every so often the oldest files beyond the maximum and the expired ones are deleted. A folder that
- * cannot be written only costs persistence; answers go on.
+ * cannot be written only costs persistence; answers go on. Files are written by one background thread,
+ * so that no answer waits for the disk; saves of one conversation that queue up are written once.
  */
-final class ConversationStore {
+final class ConversationStore implements AutoCloseable {
 
     /** Prune after this many writes: often enough to stay near the bound, rarely enough to cost nothing. */
     private static final int PRUNE_EVERY = 1_000;
@@ -39,6 +45,13 @@ final class ConversationStore {
     private final int maxConversations;
     private final Duration idle;
     private final AtomicInteger writes = new AtomicInteger();
+    /** Turns waiting to be written, by conversation: a newer save replaces an older one not yet written. */
+    private final Map<String, List<Turn>> pending = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "conversation-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ConversationStore(Path folder, int maxConversations, Duration idle) {
         this.folder = folder;
@@ -49,6 +62,10 @@ final class ConversationStore {
 
     /** The turns saved for {@code id}, oldest first; empty when there are none or they have expired. */
     List<Turn> load(String id) {
+        List<Turn> unwritten = pending.get(id);
+        if (unwritten != null) {
+            return unwritten;
+        }
         Path file = file(id);
         try {
             if (expired(Files.getLastModifiedTime(file))) {
@@ -64,7 +81,23 @@ final class ConversationStore {
         }
     }
 
+    /** Saves {@code turns} as conversation {@code id}, soon: the file is written in the background. */
     void save(String id, List<Turn> turns) {
+        // Past the bound the disk cannot keep up; the conversation lives on in memory.
+        if (pending.size() >= maxConversations && !pending.containsKey(id)) {
+            LOG.warn("conversation {} is not saved: {} saves are waiting for the disk", id, pending.size());
+            return;
+        }
+        if (pending.put(id, turns) == null) {
+            writer.execute(() -> write(id));
+        }
+    }
+
+    private void write(String id) {
+        List<Turn> turns = pending.remove(id);
+        if (turns == null) {
+            return;
+        }
         try {
             Files.createDirectories(folder);
             Path temp = Files.createTempFile(folder, "conversation-", ".tmp");
@@ -79,6 +112,19 @@ final class ConversationStore {
         }
         if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
             prune();
+        }
+    }
+
+    /** Writes what is waiting, then stops the writer: a command that exits keeps its conversation. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("{} conversations were not saved in time", pending.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

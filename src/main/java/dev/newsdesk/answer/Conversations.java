@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code ask} process. Reads come from memory; the store is read only on a miss. Each conversation
  * keeps its last few turns: what the user typed, the standalone form retrieval used, and the answer.
  */
-public final class Conversations {
+public final class Conversations implements AutoCloseable {
 
     /** What a conversation id may be; ids name files, so nothing else is ever accepted. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
@@ -71,6 +71,12 @@ public final class Conversations {
             messages.add(AiMessage.from(turn.answer()));
         }
         return messages;
+    }
+
+    /** Writes the conversations still waiting for the disk. */
+    @Override
+    public void close() {
+        store.close();
     }
 
     private List<Turn> load(String id) {

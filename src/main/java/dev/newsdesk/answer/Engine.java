@@ -51,10 +51,11 @@ public final class Engine implements Closeable {
     private final Retriever retriever;
     private final ExtractiveAnswerer extractive;
     private final AnswerService answers;
+    private final Conversations conversations;
     private final String llm;
 
     private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkIndex index, Retriever retriever,
-                   ExtractiveAnswerer extractive, AnswerService answers, String llm) {
+                   ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm) {
         this.settings = settings;
         this.builder = builder;
         this.corpus = corpus;
@@ -62,6 +63,7 @@ public final class Engine implements Closeable {
         this.retriever = retriever;
         this.extractive = extractive;
         this.answers = answers;
+        this.conversations = conversations;
         this.llm = llm;
     }
 
@@ -101,7 +103,7 @@ public final class Engine implements Closeable {
                 settings.conversationIdle());
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
                 settings.maxQuestionChars());
-        return new Engine(settings, builder, corpus, index, retriever, extractive, service, llm);
+        return new Engine(settings, builder, corpus, index, retriever, extractive, service, conversations, llm);
     }
 
     /**
@@ -214,6 +216,8 @@ public final class Engine implements Closeable {
 
     @Override
     public void close() throws IOException {
-        index.close();
+        try (index) {
+            conversations.close();
+        }
     }
 }

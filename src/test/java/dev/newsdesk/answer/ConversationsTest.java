@@ -31,6 +31,7 @@ class ConversationsTest {
         Conversations before = new Conversations(folder, 100, Duration.ofHours(1));
         before.append("ferry-1", FIRST);
         before.append("ferry-1", SECOND);
+        before.close(); // files are written in the background; closing writes what is waiting
 
         Conversations after = new Conversations(folder, 100, Duration.ofHours(1));
 
@@ -52,6 +53,7 @@ class ConversationsTest {
     void keeps_the_last_five_turns_of_a_conversation() {
         Conversations conversations = new Conversations(folder, 100, Duration.ofHours(1));
         IntStream.range(0, 7).forEach(i -> conversations.append("long", new Turn("q" + i, "q" + i, "a" + i)));
+        conversations.close();
 
         List<Turn> reloaded = new Conversations(folder, 100, Duration.ofHours(1)).turns("long");
 
@@ -60,7 +62,9 @@ class ConversationsTest {
 
     @Test
     void forgets_a_saved_conversation_idle_longer_than_allowed() throws IOException {
-        new Conversations(folder, 100, Duration.ofHours(1)).append("old", FIRST);
+        try (Conversations conversations = new Conversations(folder, 100, Duration.ofHours(1))) {
+            conversations.append("old", FIRST);
+        }
         Files.setLastModifiedTime(folder.resolve("old.json"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
         assertThat(new Conversations(folder, 100, Duration.ofHours(1)).turns("old")).isEmpty();
@@ -69,9 +73,12 @@ class ConversationsTest {
 
     @Test
     void prunes_the_oldest_saved_conversations_beyond_the_maximum_on_start() throws IOException {
-        Conversations conversations = new Conversations(folder, 100, Duration.ofHours(1));
+        try (Conversations conversations = new Conversations(folder, 100, Duration.ofHours(1))) {
+            for (int i = 0; i < 5; i++) {
+                conversations.append("c" + i, FIRST);
+            }
+        }
         for (int i = 0; i < 5; i++) {
-            conversations.append("c" + i, FIRST);
             Files.setLastModifiedTime(folder.resolve("c" + i + ".json"), FileTime.from(Instant.now().minusSeconds(60 - i)));
         }
 
