@@ -1,13 +1,13 @@
 package dev.newsdesk.web;
 
-import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.Engine;
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Corpus;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +28,7 @@ final class OverviewHandler {
     record Headline(String file, String title) {
     }
 
-    /**
-     * {@code outlets}, {@code from} and {@code to} (ISO dates) come from the metadata of the articles the
-     * answered candidates cite (most of the archive); empty or null while the articles have none.
-     */
+    /** {@code outlets}, {@code from} and {@code to} (ISO dates) come from the articles' metadata; empty or null without it. */
     record Overview(int articles, List<String> outlets, String from, String to, List<Headline> headlines,
                     List<String> examples) {
     }
@@ -74,29 +71,25 @@ final class OverviewHandler {
         return now.overview();
     }
 
-    private static Overview compute(Engine engine) {
+    static Overview compute(Engine engine) {
         List<String> examples = new ArrayList<>();
-        List<Citation> cited = new ArrayList<>();
         for (String question : ExampleQuestions.candidates(engine.corpus().articles(), CANDIDATES)) {
-            Answer answer = engine.answers().ask(question, null);
-            if (!answer.abstained()) {
-                cited.addAll(answer.citations());
-                if (examples.size() < EXAMPLES) {
-                    examples.add(question);
-                }
+            if (examples.size() < EXAMPLES && !engine.answers().ask(question, null).abstained()) {
+                examples.add(question);
             }
         }
         TreeSet<String> outlets = new TreeSet<>();
         TreeSet<String> dates = new TreeSet<>();
-        for (Citation c : cited) {
-            outlets.add(Objects.requireNonNullElse(c.source(), ""));
-            if (c.published() != null && c.published().length() >= 10) {
-                dates.add(c.published().substring(0, 10));
+        for (Article article : engine.corpus().articles()) {
+            if (article.meta().source() != null) {
+                outlets.add(article.meta().source());
             }
+            article.meta().publishedAt().ifPresent(at -> dates.add(at.toString().substring(0, 10)));
         }
-        outlets.remove("");
-        List<Headline> headlines = engine.corpus().articles().stream().limit(HEADLINES)
-                .map(a -> new Headline(a.file(), a.title())).toList();
+        // The newest articles first, as a reader of a news archive expects.
+        List<Headline> headlines = engine.corpus().articles().stream()
+                .sorted(Comparator.comparing((Article a) -> a.meta().publishedAt().orElse(Instant.MIN)).reversed())
+                .limit(HEADLINES).map(a -> new Headline(a.file(), a.title())).toList();
         return new Overview(engine.corpus().articles().size(), List.copyOf(outlets),
                 dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last(), headlines, examples);
     }

@@ -1,5 +1,9 @@
 package dev.newsdesk.web;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.TestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,5 +50,23 @@ class WebOverviewTest {
 
         assertThat(ExampleQuestions.candidates(articles, 3))
                 .containsExactly("What did Maria Lopez say?", "Who is Tom Berg?", "What did Anna Kowal say?");
+    }
+
+    @Test
+    void outlets_and_the_date_range_come_from_the_articles_metadata_newest_headline_first() throws Exception {
+        Path corpus = TestEngines.tempDir("overview-corpus");
+        Files.writeString(corpus.resolve("old.md"), "---\ntitle: Ferry timetable set\nsource: Valley Herald\npublished: 2031-01-05\n---\n"
+                + "Ferry timetable set\n\nThe ferry will run hourly from spring, the harbour board said.\n");
+        Files.writeString(corpus.resolve("new.md"), "---\ntitle: Ferry fares rise\nsource: Coast Courier\npublished: 2031-04-18\n---\n"
+                + "Ferry fares rise\n\nA return ticket on the ferry will cost more from May, the operator said.\n");
+        try (Engine engine = Engine.start(TestEngines.settings(corpus, TestEngines.tempDir("overview-index"), Map.of()),
+                s -> { }, (d, t, f) -> { })) {
+            OverviewHandler.Overview overview = OverviewHandler.compute(engine);
+
+            assertThat(overview.outlets()).containsExactly("Coast Courier", "Valley Herald");
+            assertThat(overview.from()).isEqualTo("2031-01-05");
+            assertThat(overview.to()).isEqualTo("2031-04-18");
+            assertThat(overview.headlines()).extracting(OverviewHandler.Headline::file).containsExactly("new.md", "old.md");
+        }
     }
 }
