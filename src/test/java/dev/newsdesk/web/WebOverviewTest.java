@@ -1,13 +1,13 @@
 package dev.newsdesk.web;
 
-import java.nio.file.Path;
-import java.nio.file.Files;
-import dev.newsdesk.answer.Engine;
-import dev.newsdesk.TestEngines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.TestEngines;
+import dev.newsdesk.answer.Engine;
 import dev.newsdesk.ingest.Article;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
