@@ -2,8 +2,8 @@ package dev.newsdesk.retrieve;
 
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.invocation.InvocationParameters;
+import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.query.Query;
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;

@@ -2,6 +2,7 @@ package dev.newsdesk.retrieve;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.rag.AugmentationRequest;
 import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.DefaultRetrievalAugmentor;
@@ -12,7 +13,6 @@ import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
-import dev.langchain4j.invocation.InvocationContext;
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.StoredChunk;

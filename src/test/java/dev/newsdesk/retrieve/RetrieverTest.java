@@ -1,12 +1,12 @@
 package dev.newsdesk.retrieve;
 
-import dev.newsdesk.language.QuestionWords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
+import dev.newsdesk.language.QuestionWords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

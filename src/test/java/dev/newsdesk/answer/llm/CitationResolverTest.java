@@ -1,6 +1,5 @@
 package dev.newsdesk.answer.llm;
 
-import dev.newsdesk.language.QuestionWords;
 import static dev.newsdesk.answer.llm.LlmTestSupport.assertVerbatim;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +11,7 @@ import dev.newsdesk.answer.Engine;
 import dev.newsdesk.index.ChunkIndex;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
+import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
