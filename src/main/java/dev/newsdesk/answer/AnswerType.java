@@ -71,14 +71,6 @@ enum AnswerType {
     }
 
     /**
-     * Numbers, distances and dates are found reliably, so a sentence without one cannot answer such
-     * a question; people and places are found by heuristics, so for them a miss only lowers the score.
-     */
-    boolean required() {
-        return this == DATE || this == DISTANCE || this == AMOUNT || this == COUNT;
-    }
-
-    /**
      * True when {@code sentence} holds something of this type that {@code question} does not mention.
      * {@code common} tells words found all over the corpus: a place such as "Ukraine" in a corpus
      * about Ukraine says nothing about where something happened.
