@@ -21,7 +21,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * slowly they send:
  * <ul>
  * <li>at most {@code connections} open, and {@code connectionsPerAddress} from one client address; a
- * connection past either is closed as soon as it is accepted, so its client knows at once. (Jetty 11's
+ * connection past either is closed as soon as it is accepted, so its client knows at once; at the total
+ * limit, the oldest connection that has not sent a request yet is closed instead, if there is one. (Jetty 11's
  * {@code ConnectionLimit} stops accepting instead, and then every client waits in the accept queue, the
  * good ones too.) Behind a reverse proxy every client has the proxy's address: raise the per-address limit
  * to the total there.</li>
@@ -66,7 +67,7 @@ final class ConnectionGuard implements Connection.Listener {
         InetAddress address = address(connection);
         int total = open.incrementAndGet();
         int fromAddress = byAddress.merge(address, 1, Integer::sum);
-        if (total > limits.connections() || fromAddress > limits.connectionsPerAddress()) {
+        if (fromAddress > limits.connectionsPerAddress() || total > limits.connections() && !closeOldestSilent()) {
             refused.increment();
             release(address);
             connection.getEndPoint().close();
@@ -77,6 +78,27 @@ final class ConnectionGuard implements Connection.Listener {
         if (connection instanceof HttpConnection http) {
             awaitRequest(http, 0);
         }
+    }
+
+    /**
+     * Makes room at the total limit by closing the oldest connection that has not sent a request yet:
+     * clients that hold connections open without asking (many addresses, each under its own limit)
+     * cannot lock out the ones that ask. False when every connection is in use.
+     */
+    private boolean closeOldestSilent() {
+        HttpConnection oldest = null;
+        for (Connection c : counted.keySet()) {
+            if (c instanceof HttpConnection http && http.getMessagesIn() == 0 && http.getHttpChannel().getState().isIdle()
+                    && (oldest == null || http.getCreatedTimeStamp() < oldest.getCreatedTimeStamp())) {
+                oldest = http;
+            }
+        }
+        if (oldest == null) {
+            return false;
+        }
+        refused.increment();
+        oldest.getEndPoint().close();
+        return true;
     }
 
     @Override

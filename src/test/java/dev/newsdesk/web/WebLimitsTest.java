@@ -48,7 +48,7 @@ class WebLimitsTest {
             assertThat(responses).anySatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
             assertThat(responses).allSatisfy(r -> {
                 if (r.statusCode() != 200) {
-                    assertThat(r.statusCode()).isEqualTo(503);
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
                     assertThat(r.headers().firstValue("Retry-After")).contains(Admission.RETRY_AFTER_SECONDS);
                     assertThat(TestServer.json(r).get("error").asText()).contains("ask again");
                 }
@@ -76,6 +76,19 @@ class WebLimitsTest {
             }
             alice2.close();
             assertThat(healthOnceFree(server, ALICE)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void at_the_total_limit_a_client_that_asks_gets_the_place_of_the_oldest_silent_connection() throws Exception {
+        try (TestServer server = TestServer.ready(Map.of("NEWSDESK_MAX_CONNECTIONS", "3",
+                "NEWSDESK_MAX_CONNECTIONS_PER_ADDRESS", "10"));
+             Socket silent1 = connect(server, ALICE)) {
+            Thread.sleep(50); // the oldest of the silent ones, by its time of opening
+            try (Socket silent2 = connect(server, ALICE); Socket silent3 = connect(server, ALICE)) {
+                assertThat(healthOnceFree(server, BOB)).startsWith("HTTP/1.1 200");
+                assertThat(silent1.getInputStream().read()).as("the oldest silent connection, closed").isEqualTo(-1);
+            }
         }
     }
 
