@@ -2,7 +2,6 @@ package dev.newsdesk.answer;
 
 import dev.newsdesk.language.QuestionWords;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +14,7 @@ record Question(String text, String ask, AnswerType type) {
 
     /** Sentence ends inside a question: a full stop, question or exclamation mark followed by a space. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!])\\s+(?=\\p{Lu}|\\p{N}|[\"“])");
+    private static final Pattern ASKS = Pattern.compile("\\?\\s*$");
 
     static Question of(String text, QuestionWords words) {
         String ask = words.unwrap(lastSentence(text));
@@ -30,8 +30,7 @@ record Question(String text, String ask, AnswerType type) {
         List<String> sentences = List.of(SENTENCE_END.split(text.strip()));
         // The ask is the last sentence with a question mark, or the last sentence when none has one.
         for (int i = sentences.size() - 1; i >= 0; i--) {
-            Matcher m = Pattern.compile("\\?\\s*$").matcher(sentences.get(i));
-            if (m.find()) {
+            if (ASKS.matcher(sentences.get(i)).find()) {
                 return sentences.get(i).strip();
             }
         }

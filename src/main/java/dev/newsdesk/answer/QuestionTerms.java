@@ -34,7 +34,7 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
             if (m.group().matches("(\\p{Lu}\\.)+")) {
                 word = m.group(); // an abbreviation keeps its dots: "U.S." is not the word "us"
             }
-            boolean sentenceStart = first || question.substring(0, m.start()).matches("(?s).*[.?!:]\\s*$");
+            boolean sentenceStart = first || endsSentence(question, m.start());
             first = false;
             if (word.isEmpty() || words.isFunctionWord(word)) {
                 continue;
@@ -53,6 +53,15 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
         double unknownWeight = weights.entrySet().stream().filter(e -> index.docFreq(e.getKey()) == 0)
                 .mapToDouble(Map.Entry::getValue).sum();
         return new QuestionTerms(weights, sequence, List.copyOf(unknownNames), total == 0 ? 0 : unknownWeight / total);
+    }
+
+    /** True when the text before {@code at}, white space aside, ends a sentence: the next word is capitalised anyway. */
+    private static boolean endsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && ".?!:".indexOf(text.charAt(i)) >= 0;
     }
 
     /**

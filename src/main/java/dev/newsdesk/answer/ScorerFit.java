@@ -139,8 +139,6 @@ public final class ScorerFit {
                     right += e.label().holdsAnswer().test(String.join(" ", picked.stream().map(c -> c.sentence().text()).toList())) ? 1 : 0;
                 }
                 double value = (right - SENTENCE_COST * extra) / Math.max(1, answerable);
-                progress.accept(String.format("  neighbour %.2f second %.2f: right %d/%d, %.2f sentences", neighbour, second,
-                        right, answerable, 1 + extra / (double) Math.max(1, answerable)));
                 if (value > bestValue) {
                     bestValue = value;
                     best = new double[] {neighbour, second};
