@@ -43,7 +43,14 @@ enum AnswerType {
     private static final String NUMBER = Quantities.number();
     private static final String QUALIFIER = Quantities.qualifier();
 
+    /** "Who is Ada Quill?" asks what the named person is, not for a person: a description. */
+    private static final Pattern IDENTIFY = Pattern.compile("^(?i:who|what)\\s+(?i:is|was|are|were)\\s+(?:[\\p{Lu}][\\p{L}.'’-]*\\s*)+\\??$");
+
     static AnswerType of(String question) {
+        // "Who is the defence minister?" still asks for a person; only a question naming one asks what they are.
+        if (IDENTIFY.matcher(question.strip()).matches() && !Names.people(question).isEmpty()) {
+            return NONE;
+        }
         String ask = question.toLowerCase(Locale.ROOT).strip();
         for (Map.Entry<AnswerType, Pattern> cue : CUES.entrySet()) {
             if (cue.getValue().matcher(ask).find()) {

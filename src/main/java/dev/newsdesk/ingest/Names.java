@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 public final class Names {
 
     /** Capitalised words on one line; a full stop only after an initial or Jr./Sr. ("Charles Q. Brown Jr."). */
-    private static final String WORD = "(?:\\p{Lu}\\.|[JS]r\\.|\\p{Lu}[\\p{L}’'\\-]*)";
+    private static final String WORD = "(?:(?:\\p{Lu}\\.){2,}|\\p{Lu}\\.|[JS]r\\.|\\p{Lu}[\\p{L}’'\\-]*)";
     private static final Pattern CAPITALISED_RUN = Pattern.compile(WORD + "(?:[ \\t]+" + WORD + ")+");
 
     /** Words that open a run but are not part of a name: titles, nationalities, function words. */
@@ -57,8 +57,10 @@ public final class Names {
         return people;
     }
 
+    /** "NATO", "U.S.": an organisation or a place, not part of a person's name (an initial "Q." is). */
     private static boolean isAcronym(String word) {
-        return word.length() > 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.matches("(\\p{Lu}\\.)+|[JS]r\\.");
+        return word.matches("(\\p{Lu}\\.){2,}")
+                || word.length() > 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.matches("\\p{Lu}\\.|[JS]r\\.");
     }
 
     private static String key(String word) {

@@ -13,6 +13,8 @@ class AnswerTypeTest {
             "How many buses did the council buy?         | COUNT",
             "How much did the bridge cost?               | AMOUNT",
             "Who opened the museum?                      | PERSON",
+            "Who is Ada Quill?                           | NONE",
+            "Who is the Harbour Board's Chief Engineer?  | PERSON",
             "Which senator blocked the bill?             | PERSON",
             "In which town was the festival held?        | PLACE",
             "What year was the abbey founded?            | DATE",

@@ -14,6 +14,11 @@ class NamesTest {
     }
 
     @Test
+    void a_dotted_abbreviation_before_a_title_is_no_part_of_the_name() {
+        assertThat(Names.people("On Tuesday, U.S. President Ada Quill met the U.K. envoy.")).containsExactly("Ada Quill");
+    }
+
+    @Test
     void leaves_out_organisations_places_and_events() {
         assertThat(Names.people("The Northtown City Council met the Harbour Authority before the Winter Games in Lake Placid Valley."))
                 .isEmpty();
