@@ -6,6 +6,7 @@ import dev.newsdesk.answer.llm.LlmChain;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.ingest.Article;
@@ -47,13 +48,13 @@ public final class Engine implements Closeable {
     private final Settings settings;
     private final IndexBuilder builder;
     private final Corpus corpus;
-    private final ChunkIndex index;
+    private final ChunkStore index;
     private final Retriever retriever;
     private final ExtractiveAnswerer extractive;
     private final AnswerService answers;
     private final String llm;
 
-    private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkIndex index, Retriever retriever,
+    private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkStore index, Retriever retriever,
                    ExtractiveAnswerer extractive, AnswerService answers, String llm) {
         this.settings = settings;
         this.builder = builder;
@@ -79,7 +80,7 @@ public final class Engine implements Closeable {
             IndexBuilder.Report report = builder.update(corpus.asList(), progress);
             log.accept("indexed " + settings.corpus() + " into " + settings.index() + ": " + describe(report));
         }
-        ChunkIndex index = open(settings, builder, corpus, log, progress);
+        ChunkStore index = open(settings, builder, corpus, log, progress);
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
@@ -189,7 +190,7 @@ public final class Engine implements Closeable {
         return corpus;
     }
 
-    public ChunkIndex index() {
+    public ChunkStore index() {
         return index;
     }
 
