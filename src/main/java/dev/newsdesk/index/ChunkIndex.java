@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.LeafReaderContext;
@@ -194,6 +196,23 @@ public final class ChunkIndex implements ChunkStore {
         IndexSearcher searcher = acquire();
         try {
             return searcher.count(new TermQuery(new Term(StoredChunk.FILE, file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** All chunks of {@code file}, in order (their ids are "file#0", "file#1", …). */
+    public List<StoredChunk> chunksOf(String file) {
+        return byIds(IntStream.range(0, chunkCount(file)).mapToObj(i -> file + "#" + i).toList());
+    }
+
+    /** What the searched commit was built from; null when newsdesk did not write it. */
+    public Manifest manifest() {
+        IndexSearcher searcher = acquire();
+        try {
+            return Manifest.fromUserData(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
