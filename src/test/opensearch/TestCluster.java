@@ -5,7 +5,8 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
 /**
  * The OpenSearch tests' cluster, started by OpenSearchCluster (newsdesk's tests) in its own JVM as a
  * single-file program on the classpath this folder's pom builds. Arguments: base folder, base HTTP port
- * (node i listens on base + i), number of nodes. Each line "stop" on standard input stops one node that
+ * (node i listens on base + i), number of nodes, cluster name (its own per run, so that its nodes never
+ * join another cluster on the machine). Each line "stop" on standard input stops one node that
  * is not the cluster manager, so the cluster carries on; the end of input stops the rest and exits.
  */
 public class TestCluster {
@@ -20,7 +21,7 @@ public class TestCluster {
                 .basePath(args[0])
                 .baseHttpPort(Integer.parseInt(args[1]))
                 .numOfNode(Integer.parseInt(args[2]))
-                .clusterName("newsdesk-test")
+                .clusterName(args[3])
                 .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {

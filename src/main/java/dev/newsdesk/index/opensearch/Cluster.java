@@ -33,6 +33,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * One OpenSearch cluster, spoken to in JSON through the official client's generic API (the client
@@ -132,12 +133,37 @@ final class Cluster implements Closeable {
             }
             try (Response response = client.generic().execute(request.build())) {
                 byte[] bytes = response.getBody().map(Body::bodyAsBytes).orElse(new byte[0]);
-                return new Reply(response.getStatus(), bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes));
+                return new Reply(response.getStatus(), parse(bytes));
             }
         } catch (IOException e) {
+            // The transport throws for some error statuses instead of returning them (401, for one), wrapped.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ResponseException refused) {
+                    return new Reply(refused.status(), parse(body(refused)));
+                }
+            }
             // Connection refused, reset or timed out, on every node the client tried.
             throw new StoreUnavailableException(where + " is unreachable (" + reason(e) + "); check OPENSEARCH_URL"
                     + " and that the cluster is up.", e);
+        }
+    }
+
+    /** The reply's body, which the exception's message carries after its first line (its response is not public). */
+    private static byte[] body(ResponseException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? new byte[0] : message.substring(end + 1).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The reply's JSON; a body that is not JSON (a proxy's or the security plugin's page) as a text node. */
+    private static JsonNode parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
         }
     }
 
@@ -146,7 +172,8 @@ final class Cluster implements Closeable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return (root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()))
+                .replaceAll("\\s+", " ");
     }
 
     /** A reply and its status. */
@@ -161,8 +188,12 @@ final class Cluster implements Closeable {
                         + "; try again shortly.", null);
             }
             JsonNode error = json.path("error");
-            String what = error.isObject() ? error.path("type").asText() + ": " + error.path("reason").asText() : json.toString();
-            return new NewsdeskException(where + " failed " + endpoint + " (" + status + " " + what + ").");
+            String what = error.isObject() ? error.path("type").asText() + ": " + error.path("reason").asText()
+                    : json.isTextual() ? json.asText() : json.toString();
+            // One line, of a readable length, whatever the cluster or a proxy in front of it sent.
+            String line = what.replaceAll("\\s+", " ").strip();
+            return new NewsdeskException(where + " failed " + endpoint + " (" + status + " "
+                    + line.substring(0, Math.min(line.length(), 300)) + ").");
         }
     }
 

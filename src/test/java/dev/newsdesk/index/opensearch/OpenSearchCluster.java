@@ -66,7 +66,8 @@ public final class OpenSearchCluster implements BeforeAllCallback {
                     // Both nodes in one JVM: a bounded heap for the pair, as the test JVM has its own.
                     "-Xmx1g", "-cp", lib.toAbsolutePath() + "/*",
                     Path.of("src", "test", "opensearch", "TestCluster.java").toString(),
-                    data.toString(), Integer.toString(base), Integer.toString(NODES))
+                    data.toString(), Integer.toString(base), Integer.toString(NODES),
+                    "newsdesk-test-" + ProcessHandle.current().pid())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             running = new Running(process, base, data);
             running.awaitNodes(NODES, START_TIMEOUT, log);
