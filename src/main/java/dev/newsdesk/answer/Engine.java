@@ -6,8 +6,13 @@ import dev.newsdesk.answer.llm.LlmChain;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
+import dev.newsdesk.index.ArticleEmbedder;
 import dev.newsdesk.index.IndexBuilder;
+import dev.newsdesk.index.StoreBuilder;
+import dev.newsdesk.index.opensearch.OpenSearchIndexer;
+import dev.newsdesk.index.opensearch.OpenSearchStore;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.Cleaner;
@@ -25,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,16 +51,16 @@ public final class Engine implements Closeable {
         "How far", "Why did", "Which"};
 
     private final Settings settings;
-    private final IndexBuilder builder;
+    private final StoreBuilder builder;
     private final Corpus corpus;
-    private final ChunkIndex index;
+    private final ChunkStore index;
     private final Retriever retriever;
     private final ExtractiveAnswerer extractive;
     private final AnswerService answers;
     private final Conversations conversations;
     private final String llm;
 
-    private Engine(Settings settings, IndexBuilder builder, Corpus corpus, ChunkIndex index, Retriever retriever,
+    private Engine(Settings settings, StoreBuilder builder, Corpus corpus, ChunkStore index, Retriever retriever,
                    ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm) {
         this.settings = settings;
         this.builder = builder;
@@ -76,12 +82,12 @@ public final class Engine implements Closeable {
                                MeterRegistry metrics) {
         Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
         Embedder embedder = Embedder.named(settings.embeddingModel());
-        IndexBuilder builder = indexBuilder(settings, corpus, embedder, log);
+        StoreBuilder builder = storeBuilder(settings, corpus, embedder, log);
         if (!builder.isCurrent(corpus.asList())) {
             IndexBuilder.Report report = builder.update(corpus.asList(), progress);
-            log.accept("indexed " + settings.corpus() + " into " + settings.index() + ": " + describe(report));
+            log.accept("indexed " + settings.corpus() + " into " + where(settings) + ": " + describe(report));
         }
-        ChunkIndex index = open(settings, builder, corpus, log, progress);
+        ChunkStore index = open(settings, builder, corpus, log, progress);
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
@@ -150,7 +156,24 @@ public final class Engine implements Closeable {
     /** Builds or refreshes the index without starting the rest. */
     public static IndexBuilder.Report index(Settings settings, Consumer<String> log, IndexBuilder.Progress progress) {
         Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
-        return indexBuilder(settings, corpus, Embedder.named(settings.embeddingModel()), log).update(corpus.asList(), progress);
+        return storeBuilder(settings, corpus, Embedder.named(settings.embeddingModel()), log).update(corpus.asList(), progress);
+    }
+
+    /**
+     * Copies the Lucene index at {@code from} into the OpenSearch store of {@code settings}, its chunks as
+     * they are; articles changed since it was built are embedded afresh.
+     */
+    public static IndexBuilder.Report copy(Settings settings, Path from, Consumer<String> log, IndexBuilder.Progress progress) {
+        if (!settings.store().openSearch()) {
+            throw new NewsdeskException("Copying an index needs the OpenSearch store to copy into; add --store opensearch.");
+        }
+        Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
+        OpenSearchIndexer cluster = (OpenSearchIndexer) storeBuilder(settings, corpus, Embedder.named(settings.embeddingModel()), log);
+        try (ChunkIndex source = ChunkIndex.open(from)) {
+            return cluster.copy(source, corpus.asList(), progress);
+        } catch (IOException e) {
+            throw new NewsdeskException("Cannot open the index at '" + from + "' to copy it (" + e.getMessage() + ").", e);
+        }
     }
 
     public static String describe(IndexBuilder.Report r) {
@@ -158,8 +181,17 @@ public final class Engine implements Closeable {
                 + " unchanged" + (r.rebuilt() ? " (full build)" : "") + ", " + r.chunks() + " chunks written";
     }
 
-    private static IndexBuilder indexBuilder(Settings settings, Corpus corpus, Embedder embedder, Consumer<String> log) {
-        return new IndexBuilder(settings.index(), chunker(corpus), embedder, log);
+    /** The one place the store is chosen (NEWSDESK_STORE): how it is built here, how it is opened in {@link #open}. */
+    private static StoreBuilder storeBuilder(Settings settings, Corpus corpus, Embedder embedder, Consumer<String> log) {
+        return settings.store().openSearch()
+                ? new OpenSearchIndexer(settings.store(), new ArticleEmbedder(chunker(corpus), embedder, log), log)
+                : new IndexBuilder(settings.index(), chunker(corpus), embedder, log);
+    }
+
+    /** Where the chunks are kept, for messages. */
+    public static String where(Settings settings) {
+        return settings.store().openSearch()
+                ? OpenSearchIndexer.alias(settings.store()) + " at " + settings.store().urls() : settings.index().toString();
     }
 
     /** Cleans with what the whole corpus shows: the lines that many of its articles repeat are furniture. */
@@ -167,8 +199,11 @@ public final class Engine implements Closeable {
         return new Chunker(Cleaner.across(corpus.asList()), new SentenceSplitter(), 3, 1);
     }
 
-    private static ChunkIndex open(Settings settings, IndexBuilder builder, Corpus corpus, Consumer<String> log,
+    private static ChunkStore open(Settings settings, StoreBuilder builder, Corpus corpus, Consumer<String> log,
                                    IndexBuilder.Progress progress) {
+        if (settings.store().openSearch()) {
+            return OpenSearchStore.open(settings.store());
+        }
         try {
             return ChunkIndex.open(settings.index());
         } catch (IOException | RuntimeException e) {
@@ -191,7 +226,7 @@ public final class Engine implements Closeable {
         return corpus;
     }
 
-    public ChunkIndex index() {
+    public ChunkStore index() {
         return index;
     }
 

@@ -1,7 +1,7 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.index.ArticleFilter;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
@@ -27,7 +27,7 @@ public final class ExtractiveAnswerer implements Answerer {
     record Analysis(Question question, QuestionTerms terms, List<Candidate> ranked, double answerability) {
     }
 
-    private final ChunkIndex index;
+    private final ChunkStore index;
     private final QueryEmbeddings embeddings;
     private final CitationVerifier citations;
     private final SameStatement sameStatement;
@@ -37,7 +37,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private final ShortAnswer shortAnswer;
     private final Scorer scorer;
 
-    public ExtractiveAnswerer(ChunkIndex index, QueryEmbeddings embeddings, CitationVerifier citations,
+    public ExtractiveAnswerer(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier citations,
                               QuestionWords words, Aliases aliases, Scorer scorer) {
         this.index = index;
         this.embeddings = embeddings;

@@ -1,6 +1,6 @@
 package dev.newsdesk.answer;
 
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*");
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]*|\\p{N}*\\p{Lu}{2,}\\p{N}*|(\\p{Lu}\\.)+");
 
-    static QuestionTerms of(String question, ChunkIndex index, QuestionWords words, Aliases aliases) {
+    static QuestionTerms of(String question, ChunkStore index, QuestionWords words, Aliases aliases) {
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         Set<String> unknownNames = new LinkedHashSet<>();
@@ -68,7 +68,7 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
      * The terms of {@code word}, or of another form of it the corpus uses: an alias or demonym
      * ("USA" → "U.S.", "Poland" → "Polish"), else a related word form ("threaten" → "threat").
      */
-    private static List<String> known(String word, ChunkIndex index, Aliases aliases) {
+    private static List<String> known(String word, ChunkStore index, Aliases aliases) {
         List<String> terms = index.terms(word);
         if (terms.stream().allMatch(t -> index.docFreq(t) > 0)) {
             return terms;

@@ -1,7 +1,7 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.index.ArticleFilter;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
 import java.util.ArrayList;
@@ -26,9 +26,9 @@ final class SameStatement {
     /** The rarest terms of a sentence find its copies; common ones only slow the search down. */
     private static final int QUERY_TERMS = 8;
 
-    private final ChunkIndex index;
+    private final ChunkStore index;
 
-    SameStatement(ChunkIndex index) {
+    SameStatement(ChunkStore index) {
         this.index = index;
     }
 
@@ -105,7 +105,7 @@ final class SameStatement {
         Map<String, Integer> perFile = new HashMap<>();
         List<String> ids = index.anyOf(rarest, 12, filter).stream()
                 .filter(hit -> !hit.file().equals(sentence.file()) && perFile.merge(hit.file(), 1, Integer::sum) <= 2)
-                .map(ChunkIndex.Hit::id).toList();
+                .map(ChunkStore.Hit::id).toList();
         for (StoredChunk chunk : index.byIds(ids)) {
             for (int i = 0; i < chunk.sentences().size() && !files.contains(chunk.file()); i++) {
                 Sentence other = chunk.sentences().get(i);

@@ -1,6 +1,6 @@
 package dev.newsdesk.answer;
 
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
@@ -26,9 +26,9 @@ final class SentenceFeatures {
             "ask_coverage", "novelty", "bigrams", "type_offered", "type_missing", "chunk_rank", "lead", "length",
             "article_share");
 
-    private final ChunkIndex index;
+    private final ChunkStore index;
 
-    SentenceFeatures(ChunkIndex index) {
+    SentenceFeatures(ChunkStore index) {
         this.index = index;
     }
 

@@ -6,6 +6,7 @@ import dev.newsdesk.eval.Benchmark;
 import dev.newsdesk.eval.EvalQuestion;
 import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.eval.SyntheticCorpus;
+import dev.newsdesk.index.opensearch.OpenSearchIndexer;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.Cleaner;
 import dev.newsdesk.ingest.CorpusLoader;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks the corpus and a synthetic corpus of --chunks chunks: index build time,"
                 + " retrieval and full-answer latency p50/p99 with 1 and 2 threads, and peak heap.",
-                "Indexes go to temporary folders; nothing of yours is touched."})
+                "Indexes go to temporary folders, or with --store opensearch to indices <prefix>-bench-*"
+                        + " that are deleted afterwards; nothing of yours is touched."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,9 +56,22 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("NEWSDESK_CORPUS", corpus.toString());
         overrides.put("NEWSDESK_INDEX", Files.createTempDirectory("newsdesk-bench-index").toString());
+        // A prefix of its own per run: a full build, as into an empty folder, and the user's indices untouched.
+        overrides.put("OPENSEARCH_INDEX", options.settings().store().prefix() + "-bench-" + System.currentTimeMillis());
+        Settings settings = options.settings(overrides);
+        try {
+            measure(name, settings, asked);
+        } finally {
+            if (settings.store().openSearch()) {
+                OpenSearchIndexer.drop(settings.store());
+            }
+        }
+    }
+
+    private void measure(String name, Settings settings, List<String> asked) throws Exception {
         Benchmark.resetPeakHeap();
         long started = System.nanoTime();
-        try (Engine engine = Engine.start(options.settings(overrides), s -> { }, new ProgressBar(System.err))) {
+        try (Engine engine = Engine.start(settings, s -> { }, new ProgressBar(System.err))) {
             double buildSeconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("%n%s: %d chunks, index built in %.1f s (model load included)%n",
                     name, engine.index().chunkCount(), buildSeconds);

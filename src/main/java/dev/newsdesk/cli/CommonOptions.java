@@ -17,6 +17,11 @@ final class CommonOptions {
             description = "Folder of the Lucene index (default: $NEWSDESK_INDEX or data/index).")
     Path index;
 
+    @Option(names = "--store", paramLabel = "KIND",
+            description = "Where chunks are kept: lucene (the --index folder) or opensearch (the cluster at"
+                    + " $OPENSEARCH_URL) (default: $NEWSDESK_STORE or lucene).")
+    String store;
+
     Settings settings() {
         return settings(new HashMap<>());
     }
@@ -27,6 +32,9 @@ final class CommonOptions {
         }
         if (index != null) {
             overrides.put("NEWSDESK_INDEX", index.toString());
+        }
+        if (store != null) {
+            overrides.put("NEWSDESK_STORE", store);
         }
         return Settings.fromEnvironment(overrides);
     }

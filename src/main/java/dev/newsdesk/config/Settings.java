@@ -32,7 +32,31 @@ public record Settings(
         Slack slack,
         Archive archive,
         Terminal terminal,
-        Limits limits) {
+        Limits limits,
+        Store store) {
+
+    /**
+     * Where chunks are kept: {@code kind} "lucene" (the index folder) or "opensearch", a cluster reached
+     * at {@code urls} (any node; the client fails over between them) with optional basic-auth
+     * credentials and a CA certificate file for TLS. {@code prefix} names its indices (the chunks alias
+     * {@code <prefix>-chunks}, the manifest {@code <prefix>-manifest}); {@code shards}/{@code replicas}
+     * apply to indices it creates; a request that takes longer than {@code timeout} fails instead of
+     * holding a question.
+     */
+    public record Store(String kind, List<URI> urls, String user, String password, Path caFile, String prefix,
+                        int shards, int replicas, Duration timeout) {
+        public boolean openSearch() {
+            return "opensearch".equals(kind);
+        }
+
+        /** Without the password, for the same reason as {@link Llm#toString()}. */
+        @Override
+        public String toString() {
+            return "Store[kind=" + kind + ", urls=" + urls + ", user=" + user + ", password="
+                    + (password == null ? "unset" : "***") + ", caFile=" + caFile + ", prefix=" + prefix
+                    + ", shards=" + shards + ", replicas=" + replicas + ", timeout=" + timeout + "]";
+        }
+    }
 
     /**
      * The living archive: {@code adminToken} turns on the API that adds and removes articles (off when
@@ -146,7 +170,7 @@ public record Settings(
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
                         integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
-                new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), feeds(or(get, "NEWSDESK_FEEDS", "")),
+                new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), urls("NEWSDESK_FEEDS", or(get, "NEWSDESK_FEEDS", "")),
                         Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))),
                 // no-color.org: any non-empty NO_COLOR turns colour off.
                 new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null),
@@ -156,11 +180,32 @@ public record Settings(
                         integer(get, "NEWSDESK_MAX_CONNECTIONS", 1000),
                         integer(get, "NEWSDESK_MAX_CONNECTIONS_PER_ADDRESS", 100),
                         Duration.ofSeconds(integer(get, "NEWSDESK_IDLE_TIMEOUT_SECONDS", 30)),
-                        Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))));
+                        Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))),
+                store(get));
     }
 
-    private static List<URI> feeds(String list) {
-        List<URI> feeds = new ArrayList<>();
+    private static Store store(Function<String, String> get) {
+        String kind = or(get, "NEWSDESK_STORE", "lucene").toLowerCase();
+        if (!kind.matches("lucene|opensearch")) {
+            throw new NewsdeskException("NEWSDESK_STORE='" + kind + "' is not known; use lucene or opensearch.");
+        }
+        String prefix = or(get, "OPENSEARCH_INDEX", "newsdesk");
+        if (!prefix.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw new NewsdeskException("OPENSEARCH_INDEX='" + prefix + "' is not a valid index name prefix; use"
+                    + " lower-case letters, digits, '-' and '_'.");
+        }
+        return new Store(kind, urls("OPENSEARCH_URL", or(get, "OPENSEARCH_URL", "http://127.0.0.1:9200")),
+                get.apply("OPENSEARCH_USER"), get.apply("OPENSEARCH_PASSWORD"),
+                Optional.ofNullable(or(get, "OPENSEARCH_CA_FILE", null)).map(Path::of).orElse(null),
+                prefix,
+                positive(get, "OPENSEARCH_SHARDS", 1),
+                integer(get, "OPENSEARCH_REPLICAS", 1),
+                Duration.ofSeconds(positive(get, "OPENSEARCH_TIMEOUT_SECONDS", 5)));
+    }
+
+    /** The http(s) URLs of a comma-separated list in variable {@code name}. */
+    private static List<URI> urls(String name, String list) {
+        List<URI> urls = new ArrayList<>();
         for (String url : list.split(",")) {
             if (url.isBlank()) {
                 continue;
@@ -170,13 +215,13 @@ public record Settings(
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                     throw new URISyntaxException(url, "not http or https");
                 }
-                feeds.add(uri);
+                urls.add(uri);
             } catch (URISyntaxException e) {
-                throw new NewsdeskException("NEWSDESK_FEEDS has '" + url.strip() + "', which is not an http(s) URL;"
-                        + " list feed URLs separated by commas.");
+                throw new NewsdeskException(name + " has '" + url.strip() + "', which is not an http(s) URL;"
+                        + " list URLs separated by commas.");
             }
         }
-        return List.copyOf(feeds);
+        return List.copyOf(urls);
     }
 
     private static String or(Function<String, String> env, String name, String fallback) {

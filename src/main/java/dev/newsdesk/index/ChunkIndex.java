@@ -3,7 +3,6 @@ package dev.newsdesk.index;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.config.NewsdeskException;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.LeafReaderContext;
@@ -42,11 +43,7 @@ import org.apache.lucene.util.StringHelper;
  * answer scoring. Searchers come from a {@link SearcherManager}: each search holds one for its
  * duration, so concurrent questions share readers safely. Thread-safe.
  */
-public final class ChunkIndex implements Closeable {
-
-    /** A search hit: a chunk's id, its file and its score under the search that found it; {@link #byIds} loads chunks. */
-    public record Hit(String id, String file, float score) {
-    }
+public final class ChunkIndex implements ChunkStore {
 
     private final Directory directory;
     private final SearcherManager searchers;
@@ -95,26 +92,7 @@ public final class ChunkIndex implements Closeable {
         }
     }
 
-    /**
-     * BM25 over the analysed words of {@code text}; a word the index lacks is searched as the form it
-     * has ({@link #nearestKnown}), so "threaten" still finds "threat".
-     */
-    public List<Hit> bm25(String text, int k) {
-        return bm25(text, k, ArticleFilter.NONE);
-    }
-
-    /** As {@link #bm25(String, int)}, over the chunks of the articles {@code filter} lets through. */
-    public List<Hit> bm25(String text, int k, ArticleFilter filter) {
-        List<String> terms = analyzer.terms(text).stream()
-                .map(t -> docFreq(t) > 0 ? t : nearestKnown(t).orElse(t))
-                .distinct().toList();
-        return anyOf(terms, k, filter);
-    }
-
-    /**
-     * BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first, among
-     * the chunks of the articles {@code filter} lets through.
-     */
+    @Override
     public List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         terms.forEach(t -> words.add(new TermQuery(new Term(StoredChunk.TEXT, t)), BooleanClause.Occur.SHOULD));
@@ -125,20 +103,15 @@ public final class ChunkIndex implements Closeable {
                 : search(query, k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
     }
 
-    public List<Hit> knn(float[] vector, int k) {
-        return knn(vector, k, ArticleFilter.NONE);
-    }
-
-    /** Nearest chunks among those {@code filter} lets through (HNSW search with the filter applied, not after). */
+    /** HNSW search with the filter applied, not after. */
+    @Override
     public List<Hit> knn(float[] vector, int k, ArticleFilter filter) {
         return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k, filter.query().orElse(null)), k,
                 (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
     }
 
-    /**
-     * Makes the last commit searchable: new searches see it, searches under way finish on the commit
-     * they started with. One refresh per ingested batch, so a batch appears all at once.
-     */
+    /** Searches the last commit from now on; one refresh per ingested batch, so a batch appears all at once. */
+    @Override
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
         docFreqs.invalidateAll();
@@ -146,7 +119,7 @@ public final class ChunkIndex implements Closeable {
         chunkCount = countChunks(false);
     }
 
-    /** The chunks with these ids, in the order given (ids no longer in the index are skipped). */
+    @Override
     public List<StoredChunk> byIds(List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -158,28 +131,18 @@ public final class ChunkIndex implements Closeable {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** The analysed terms of {@code text}, as the BM25 field sees them (lower-cased, stemmed, no stop words). */
+    @Override
     public List<String> terms(String text) {
         return analyzer.terms(text);
     }
 
-    /** Inverse document frequency of an analysed term over the chunks, as BM25 computes it. */
-    public double idf(String term) {
-        long n = chunkCount();
-        long df = docFreq(term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    /**
-     * The indexed term that {@code term} most likely means when the index lacks it: the most frequent
-     * term that starts with it, or, for a longer term, with all but its last two letters
-     * ("threaten" → "threat", "annex" → "annexation", "crimea" → "crimean"). Empty when none does.
-     */
+    @Override
     public Optional<String> nearestKnown(String term) {
-        if (term.length() < 5) {
+        Optional<String> known = ChunkStore.knownPrefix(term);
+        if (known.isEmpty()) {
             return Optional.empty();
         }
-        String prefix = term.length() >= 8 ? term.substring(0, term.length() - 2) : term;
+        String prefix = known.get();
         IndexSearcher searcher = acquire();
         try {
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), StoredChunk.TEXT);
@@ -207,7 +170,7 @@ public final class ChunkIndex implements Closeable {
         }
     }
 
-    /** How many chunks contain an analysed term. */
+    @Override
     public int docFreq(String term) {
         return docFreqs.get(term, this::lookUpDocFreq);
     }
@@ -223,15 +186,33 @@ public final class ChunkIndex implements Closeable {
         }
     }
 
+    @Override
     public int chunkCount() {
         return chunkCount;
     }
 
-    /** How many chunks of {@code file} the index holds (0 for a file it does not know). */
+    @Override
     public int chunkCount(String file) {
         IndexSearcher searcher = acquire();
         try {
             return searcher.count(new TermQuery(new Term(StoredChunk.FILE, file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** All chunks of {@code file}, in order (their ids are "file#0", "file#1", …). */
+    public List<StoredChunk> chunksOf(String file) {
+        return byIds(IntStream.range(0, chunkCount(file)).mapToObj(i -> file + "#" + i).toList());
+    }
+
+    /** What the searched commit was built from; null when newsdesk did not write it. */
+    public Manifest manifest() {
+        IndexSearcher searcher = acquire();
+        try {
+            return Manifest.fromUserData(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

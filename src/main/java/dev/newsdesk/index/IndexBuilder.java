@@ -2,9 +2,7 @@ package dev.newsdesk.index;
 
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.ingest.Article;
-import dev.newsdesk.ingest.Chunk;
 import dev.newsdesk.ingest.Chunker;
-import dev.newsdesk.ingest.Sentence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * update commits as it goes ({@link Checkpoints}), each commit's manifest naming only the files whose
  * chunks it holds, so a killed update resumes where it was.
  */
-public final class IndexBuilder {
+public final class IndexBuilder implements StoreBuilder {
 
     /** Progress of an update: files done out of files to embed. */
     public interface Progress {
@@ -55,7 +53,7 @@ public final class IndexBuilder {
     }
 
     private final Path path;
-    private final Chunker chunker;
+    private final ArticleEmbedder embedding;
     private final Embedder embedder;
     private final Consumer<String> log;
     private final Checkpoints checkpoints;
@@ -67,20 +65,20 @@ public final class IndexBuilder {
 
     public IndexBuilder(Path path, Chunker chunker, Embedder embedder, Consumer<String> log, Checkpoints checkpoints) {
         this.path = path;
-        this.chunker = chunker;
+        this.embedding = new ArticleEmbedder(chunker, embedder, log);
         this.embedder = embedder;
         this.log = log;
         this.checkpoints = checkpoints;
     }
 
-    /** True when the index on disk was built from exactly these articles with this model. */
+    @Override
     public boolean isCurrent(List<Article> articles) {
         Manifest manifest = readManifest();
         return manifest != null && manifest.compatibleWith(embedder.id(), embedder.dimension())
-                && manifest.fileHashes().equals(hashes(articles));
+                && manifest.fileHashes().equals(Changes.hashes(articles));
     }
 
-    /** Adds, replaces and deletes what changed since the last build. */
+    @Override
     public Report update(List<Article> articles, Progress progress) {
         try {
             return write(articles, progress, false);
@@ -93,6 +91,7 @@ public final class IndexBuilder {
     }
 
     /** Throws away the index and builds it again from the corpus. */
+    @Override
     public Report rebuild(List<Article> articles, Progress progress) {
         try {
             deleteIndexFiles();
@@ -135,10 +134,9 @@ public final class IndexBuilder {
                     + " (schema " + Manifest.SCHEMA + "): rebuilding");
         }
         Map<String, String> old = rebuild ? Map.of() : manifest.fileHashes();
-        Map<String, String> now = hashes(articles);
-        List<Article> toEmbed = articles.stream().filter(a -> !a.sha256().equals(old.get(a.file()))).toList();
-        List<String> removed = old.keySet().stream().filter(f -> !now.containsKey(f)).toList();
-        int changed = (int) toEmbed.stream().filter(a -> old.containsKey(a.file())).count();
+        Changes changes = Changes.between(old, articles);
+        List<Article> toEmbed = changes.toEmbed();
+        List<String> removed = changes.removed();
         int chunks = 0;
         // What each commit says is indexed: the old state, less what is deleted, plus each file once written.
         Map<String, String> indexed = new HashMap<>(old);
@@ -169,8 +167,7 @@ public final class IndexBuilder {
         } catch (IOException e) {
             throw cannotWrite(e);
         }
-        return new Report(toEmbed.size() - changed, changed, removed.size(),
-                articles.size() - toEmbed.size(), rebuild, chunks);
+        return changes.report(rebuild, chunks);
     }
 
     private void commit(IndexWriter writer, Map<String, String> indexed) throws IOException {
@@ -196,63 +193,17 @@ public final class IndexBuilder {
 
     /** Replaces {@code article}'s chunks in {@code writer} (uncommitted); the number of chunks written. */
     int writeArticle(IndexWriter writer, Article article) throws IOException {
-        List<Chunk> chunks = chunker.chunk(article);
         // Chunks of the old version may outnumber the new ones: clear the file, then add by stable id.
         writer.deleteDocuments(new Term(StoredChunk.FILE, article.file()));
-        if (chunks.isEmpty()) {
-            log.accept("warning: " + article.file() + " has no indexable sentences");
-            return 0;
-        }
-        Map<Sentence, float[]> vectors = embedSentences(chunks);
-        for (Chunk chunk : chunks) {
-            List<float[]> sentenceVectors = chunk.sentences().stream().map(vectors::get).toList();
-            writer.updateDocument(new Term(StoredChunk.ID, chunk.id()),
-                    StoredChunk.toDocument(chunk, article.meta(), sentenceVectors,
-                            chunk.sentences().stream().map(sentence -> analyzer.terms(sentence.text()).stream().distinct().toList()).toList(),
-                            mean(sentenceVectors)));
+        List<EmbeddedChunk> chunks = embedding.embed(article);
+        for (EmbeddedChunk chunk : chunks) {
+            writer.updateDocument(new Term(StoredChunk.ID, chunk.chunk().id()), StoredChunk.toDocument(chunk));
         }
         return chunks.size();
     }
 
-    private Map<Sentence, float[]> embedSentences(List<Chunk> chunks) {
-        List<Sentence> unique = chunks.stream().flatMap(c -> c.sentences().stream()).distinct().toList();
-        List<float[]> embedded = embedder.embedPassages(unique.stream().map(Sentence::text).toList());
-        Map<Sentence, float[]> vectors = new HashMap<>();
-        for (int i = 0; i < unique.size(); i++) {
-            vectors.put(unique.get(i), embedded.get(i));
-        }
-        return vectors;
-    }
-
-    /**
-     * A chunk's vector is the normalised mean of its sentences' vectors: the sentences have to be
-     * embedded anyway for answer scoring, and this halves the embedding work of a build.
-     */
-    static float[] mean(List<float[]> vectors) {
-        float[] sum = new float[vectors.get(0).length];
-        for (float[] v : vectors) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += v[i];
-            }
-        }
-        double norm = 0;
-        for (float x : sum) {
-            norm += x * x;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] *= scale;
-        }
-        return sum;
-    }
-
-    private static Map<String, String> hashes(List<Article> articles) {
-        Map<String, String> hashes = new HashMap<>();
-        articles.forEach(a -> hashes.put(a.file(), a.sha256()));
-        return hashes;
-    }
-
-    /** Opens the long-lived writer of a serving process, for updates one batch at a time. */
+    /** The Lucene writer, which holds the index's write lock while it is open. */
+    @Override
     public LiveWriter openLive() {
         return LiveWriter.open(path, this, embedder);
     }

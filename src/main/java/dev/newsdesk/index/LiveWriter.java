@@ -2,7 +2,6 @@ package dev.newsdesk.index;
 
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.ingest.Article;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -22,7 +21,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * holds, so a process killed at any moment leaves the last commit whole, and the next start catches up
  * from the folder by content hash.
  */
-public final class LiveWriter implements Closeable {
+public final class LiveWriter implements ChunkWriter {
 
     private final Directory directory;
     private IndexWriter writer;
@@ -59,12 +58,13 @@ public final class LiveWriter implements Closeable {
         }
     }
 
-    /** The content hash of each file the last commit holds. */
+    @Override
     public synchronized Map<String, String> indexed() {
         return Map.copyOf(hashes);
     }
 
-    /** Replaces the chunks of {@code upserts}, deletes those of {@code removed}, and commits; the chunks written. */
+    /** One commit, with the manifest of exactly what it holds. */
+    @Override
     public synchronized int apply(Collection<Article> upserts, Collection<String> removed) throws IOException {
         int chunks = 0;
         try {

@@ -53,8 +53,9 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
     private static final String SENTENCE_VECTORS = "sentence_vectors";
     private static final String SENTENCE_TERMS = "sentence_terms";
 
-    static Document toDocument(Chunk chunk, Article.Meta meta, List<float[]> sentenceVectors,
-                               List<List<String>> sentenceTerms, float[] chunkVector) {
+    static Document toDocument(EmbeddedChunk embedded) {
+        Chunk chunk = embedded.chunk();
+        Article.Meta meta = embedded.meta();
         Document doc = new Document();
         if (meta.source() != null) {
             // Exact-match keyword, lower-cased, not stored: the outlet filter; citations take it from the corpus.
@@ -76,7 +77,7 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
         // Analysed with the English analyzer for BM25; not stored, the sentences below carry the text.
         doc.add(new TextField(TEXT, chunk.text(), Field.Store.NO));
         // HNSW vector for kNN; cosine because that is what the embedding models are trained for.
-        doc.add(new KnnFloatVectorField(VECTOR, chunkVector, VectorSimilarityFunction.COSINE));
+        doc.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.COSINE));
         // Stored only: sentence offsets into the original file, their text and their vectors.
         StringBuilder offsets = new StringBuilder();
         for (Sentence s : chunk.sentences()) {
@@ -85,16 +86,16 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
         doc.add(new StoredField(OFFSETS, offsets.toString()));
         doc.add(new StoredField(SENTENCES, String.join("\n", chunk.sentences().stream().map(Sentence::text).toList())));
         // Stored only: each sentence's analysed terms, so answers are scored without re-analysing text.
-        doc.add(new StoredField(SENTENCE_TERMS, String.join("\n", sentenceTerms.stream().map(t -> String.join(" ", t)).toList())));
+        doc.add(new StoredField(SENTENCE_TERMS, String.join("\n", embedded.sentenceTerms().stream().map(t -> String.join(" ", t)).toList())));
         // Doc values, not a stored field: read uncompressed per hit, and they keep the stored-field
         // blocks small, so loading a hit's text stays cheap.
-        doc.add(new BinaryDocValuesField(SENTENCE_VECTORS, pack(sentenceVectors)));
+        doc.add(new BinaryDocValuesField(SENTENCE_VECTORS, new BytesRef(pack(embedded.sentenceVectors()))));
         return doc;
     }
 
     /** The search hit of document {@code doc} (an id within {@code leaf}), from doc values only. */
-    static ChunkIndex.Hit hit(LeafReader leaf, int doc, float score) throws IOException {
-        return new ChunkIndex.Hit(keyword(leaf, ID, doc), keyword(leaf, FILE, doc), score);
+    static ChunkStore.Hit hit(LeafReader leaf, int doc, float score) throws IOException {
+        return new ChunkStore.Hit(keyword(leaf, ID, doc), keyword(leaf, FILE, doc), score);
     }
 
     private static String keyword(LeafReader leaf, String field, int doc) throws IOException {
@@ -127,10 +128,11 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
         List<Set<String>> terms = Arrays.stream(doc.get(SENTENCE_TERMS).split("\n", -1))
                 .map(line -> line.isEmpty() ? Set.<String>of() : Set.copyOf(Arrays.asList(line.split(" "))))
                 .toList();
-        return new StoredChunk(doc.get(ID), file, doc.get(TITLE), sentences, unpack(packed, sentences.size()), terms);
+        return new StoredChunk(doc.get(ID), file, doc.get(TITLE), sentences, unpack(packed.bytes, packed.offset, packed.length, sentences.size()), terms);
     }
 
-    private static BytesRef pack(List<float[]> vectors) {
+    /** Vectors of one dimension as little-endian floats, one after another: how both stores keep sentence vectors. */
+    public static byte[] pack(List<float[]> vectors) {
         int dimension = vectors.get(0).length;
         ByteBuffer buffer = ByteBuffer.allocate(vectors.size() * dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (float[] v : vectors) {
@@ -138,12 +140,13 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
                 buffer.putFloat(x);
             }
         }
-        return new BytesRef(buffer.array());
+        return buffer.array();
     }
 
-    private static List<float[]> unpack(BytesRef packed, int count) {
-        ByteBuffer buffer = ByteBuffer.wrap(packed.bytes, packed.offset, packed.length).order(ByteOrder.LITTLE_ENDIAN);
-        int dimension = packed.length / Float.BYTES / count;
+    /** The {@code count} vectors {@link #pack} wrote into {@code bytes[offset, offset + length)}. */
+    public static List<float[]> unpack(byte[] bytes, int offset, int length, int count) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+        int dimension = length / Float.BYTES / count;
         List<float[]> vectors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             float[] v = new float[dimension];

@@ -6,7 +6,7 @@ import dev.langchain4j.invocation.InvocationParameters;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.query.Query;
 import dev.newsdesk.index.ArticleFilter;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
 import java.util.List;
@@ -27,7 +27,7 @@ final class ChunkContents {
     private ChunkContents() {
     }
 
-    static List<Content> references(List<ChunkIndex.Hit> hits) {
+    static List<Content> references(List<ChunkStore.Hit> hits) {
         return hits.stream()
                 .map(hit -> Content.from(TextSegment.from(hit.id(),
                         new Metadata().put(CHUNK_ID, hit.id()).put(FILE, hit.file()))))

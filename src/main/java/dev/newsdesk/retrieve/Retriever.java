@@ -14,7 +14,7 @@ import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.newsdesk.index.ArticleFilter;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Corpus;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class Retriever {
     private static final Duration SAME_STORY_STATE = Duration.ofDays(1);
     private static final long UNDATED = Long.MIN_VALUE;
 
-    private final ChunkIndex index;
+    private final ChunkStore index;
     private final QueryTransformer transformer;
     private final DefaultQueryRouter router;
     private final QueryEmbeddings embeddings;
@@ -53,7 +53,7 @@ public final class Retriever {
     private final RecencyCues recency = new RecencyCues();
 
     /** {@code corpus} gives the articles' dates, for questions about the latest news. */
-    public Retriever(ChunkIndex index, QueryEmbeddings embeddings, QueryTransformer transformer, int topK, Corpus corpus) {
+    public Retriever(ChunkStore index, QueryEmbeddings embeddings, QueryTransformer transformer, int topK, Corpus corpus) {
         this.index = index;
         this.corpus = corpus;
         this.transformer = transformer;

@@ -6,6 +6,7 @@ import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.InvalidQuestionException;
+import dev.newsdesk.index.StoreUnavailableException;
 import dev.newsdesk.index.ArticleFilter;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -147,6 +148,9 @@ final class ChatHandler {
             client.sendEvent("done", answer);
         } catch (InvalidQuestionException | HttpResponseException e) {
             client.sendEvent("error", Map.of("error", e.getMessage()));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("streaming an answer: {}", e.getMessage());
+            client.sendEvent("error", Map.of("error", WebApp.STORE_UNAVAILABLE));
         } catch (RuntimeException e) {
             LOG.error("streaming an answer failed", e);
             client.sendEvent("error", Map.of("error", WebApp.SERVER_FAULT));

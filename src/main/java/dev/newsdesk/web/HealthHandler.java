@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** GET /health: 200 once the index is loaded and questions can be answered, 503 before. */
+/** GET /health: 200 once the index is loaded and questions can be answered; 503 before, or while its store is unreachable. */
 final class HealthHandler {
 
     private final EngineRef engine;
@@ -37,9 +37,12 @@ final class HealthHandler {
 
     void health(Context ctx) {
         Optional<Engine> loaded = engine.current();
+        // Asked on every check, not remembered: a cluster that comes back is healthy again at once.
+        Optional<String> unavailable = loaded.flatMap(e -> e.index().unavailable());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", loaded.isPresent() ? "ok" : "loading");
-        loaded.ifPresent(e -> {
+        body.put("status", loaded.isEmpty() ? "loading" : unavailable.isPresent() ? "unavailable" : "ok");
+        unavailable.ifPresent(reason -> body.put("reason", reason));
+        loaded.filter(e -> unavailable.isEmpty()).ifPresent(e -> {
             body.put("articles", e.corpus().articles().size());
             body.put("chunks", e.index().chunkCount());
             body.put("llm", e.llm());
@@ -52,6 +55,6 @@ final class HealthHandler {
         }
         body.put("mode", mode);
         body.put("slack", slack.get());
-        ctx.status(loaded.isPresent() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
+        ctx.status(loaded.isPresent() && unavailable.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 }

@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.ingest.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -67,8 +67,8 @@ final class Metrics {
         return ctx.statusCode() < 400 ? "STATIC" : "UNMATCHED";
     }
 
-    void indexLoaded(ChunkIndex index) {
-        Gauge.builder("newsdesk.index.chunks", index, ChunkIndex::chunkCount)
+    void indexLoaded(ChunkStore index) {
+        Gauge.builder("newsdesk.index.chunks", index, ChunkStore::chunkCount)
                 .description("Chunks in the loaded index")
                 .register(registry);
     }

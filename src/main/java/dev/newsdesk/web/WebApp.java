@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Engine;
 import dev.newsdesk.answer.InvalidQuestionException;
 import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.index.StoreUnavailableException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.ingest.live.ArticleStore;
 import dev.newsdesk.ingest.live.LiveIngest;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebApp implements AutoCloseable {
 
+    static final String STORE_UNAVAILABLE = "The articles cannot be searched just now (their store is unreachable);"
+            + " please try again shortly.";
     static final String SERVER_FAULT = "Something went wrong on the server; it has been logged. Please try again.";
 
     /** A question and a conversation id fit in a few KB; anything near this is a mistake or abuse. */
@@ -76,6 +79,7 @@ public final class WebApp implements AutoCloseable {
                 .post("/api/feedback", votes::vote)
                 .exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()))
                 .exception(InvalidQuestionException.class, (e, ctx) -> error(ctx, 400, e.getMessage()))
+                .exception(StoreUnavailableException.class, this::storeUnavailable)
                 .exception(Exception.class, this::unexpected);
     }
 
@@ -154,6 +158,13 @@ public final class WebApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** The reason (cluster addresses included) goes to the log and /health, not to every client. */
+    private void storeUnavailable(StoreUnavailableException e, Context ctx) {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", "5");
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), STORE_UNAVAILABLE);
     }
 
     private void unexpected(Exception e, Context ctx) {

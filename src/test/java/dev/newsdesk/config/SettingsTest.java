@@ -3,6 +3,7 @@ package dev.newsdesk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,23 @@ class SettingsTest {
         assertThat(settings.llm().baseUrl()).isEqualTo("http://localhost:11434");
         assertThat(settings.slack().enabled()).isTrue();
         assertThat(settings.slack().toString()).doesNotContain("s3cret", "xoxb-1");
+    }
+
+    @Test
+    void the_store_is_lucene_unless_opensearch_is_chosen_with_its_nodes_credentials_and_index_prefix() {
+        assertThat(Settings.from(Map.of()).store().openSearch()).isFalse();
+
+        Settings.Store store = Settings.from(Map.of("NEWSDESK_STORE", "OpenSearch",
+                "OPENSEARCH_URL", "https://os1:9200, https://os2:9200", "OPENSEARCH_USER", "newsdesk",
+                "OPENSEARCH_PASSWORD", "pa55", "OPENSEARCH_INDEX", "news", "OPENSEARCH_REPLICAS", "2")).store();
+
+        assertThat(store.openSearch()).isTrue();
+        assertThat(store.urls()).extracting(URI::getHost).containsExactly("os1", "os2");
+        assertThat(store.prefix()).isEqualTo("news");
+        assertThat(store.replicas()).isEqualTo(2);
+        assertThat(store.toString()).doesNotContain("pa55");
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_STORE", "solr")))
+                .isInstanceOf(NewsdeskException.class).hasMessageContaining("NEWSDESK_STORE='solr'");
     }
 
     @Test

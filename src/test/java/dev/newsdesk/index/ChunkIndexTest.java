@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class ChunkIndexTest {
 
-    private final ChunkIndex index = TestEngines.shared().index();
+    private final ChunkStore index = TestEngines.shared().index();
 
-    private List<StoredChunk> load(List<ChunkIndex.Hit> hits) {
-        return index.byIds(hits.stream().map(ChunkIndex.Hit::id).toList());
+    private List<StoredChunk> load(List<ChunkStore.Hit> hits) {
+        return index.byIds(hits.stream().map(ChunkStore.Hit::id).toList());
     }
 
     @Test
     void bm_25_finds_the_chunk_that_holds_the_words() {
-        List<ChunkIndex.Hit> hits = index.bm25("ATACMS 180 miles", 3);
-        assertThat(hits).extracting(ChunkIndex.Hit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        List<ChunkStore.Hit> hits = index.bm25("ATACMS 180 miles", 3);
+        assertThat(hits).extracting(ChunkStore.Hit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(load(hits).get(0).sentences()).anySatisfy(s -> assertThat(s.text()).contains("180 miles"));
     }
 
@@ -31,7 +31,7 @@ class ChunkIndexTest {
 
     @Test
     void chunks_come_back_with_the_vectors_and_terms_of_each_sentence() {
-        List<ChunkIndex.Hit> hits = index.bm25("Kirby", 2);
+        List<ChunkStore.Hit> hits = index.bm25("Kirby", 2);
         StoredChunk chunk = load(hits).get(0);
         assertThat(chunk.id()).isEqualTo(hits.get(0).id());
         assertThat(chunk.sentenceVectors()).hasSameSizeAs(chunk.sentences());
@@ -53,7 +53,7 @@ class ChunkIndexTest {
 
     @Test
     void by_ids_keeps_the_order_asked_and_skips_unknown_ids() {
-        List<String> ids = index.bm25("Ukraine weapons", 3).stream().map(ChunkIndex.Hit::id).toList();
+        List<String> ids = index.bm25("Ukraine weapons", 3).stream().map(ChunkStore.Hit::id).toList();
         List<String> asked = List.of(ids.get(2), "nope.txt#0", ids.get(0));
         assertThat(index.byIds(asked)).extracting(StoredChunk::id).containsExactly(ids.get(2), ids.get(0));
     }

@@ -3,7 +3,7 @@ package dev.newsdesk.retrieve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.language.QuestionWords;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RetrieverTest {
 
-    private final ChunkIndex index = TestEngines.shared().index();
+    private final ChunkStore index = TestEngines.shared().index();
     private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named(TestEngines.shared().settings().embeddingModel()), new QuestionWords()),
             new FollowUpQueryTransformer(), 4, TestEngines.shared().corpus());
 

@@ -62,6 +62,13 @@ final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** A server of its own that answers with {@code engine}. */
+    static TestServer ready(Engine engine) {
+        TestServer server = notReady(Map.of());
+        server.web.ready(engine);
+        return server;
+    }
+
     /** A server still waiting for its engine, as while the index is being built. */
     static TestServer notReady() {
         return notReady(Map.of());

@@ -2,7 +2,7 @@ package dev.newsdesk.answer.llm;
 
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.CitationVerifier;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
@@ -49,11 +49,11 @@ public final class CitationResolver {
     private record Piece(String text, String separator) {
     }
 
-    private final ChunkIndex index;
+    private final ChunkStore index;
     private final QueryEmbeddings embeddings;
     private final CitationVerifier verifier;
 
-    public CitationResolver(ChunkIndex index, QueryEmbeddings embeddings, CitationVerifier verifier) {
+    public CitationResolver(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier verifier) {
         this.index = index;
         this.embeddings = embeddings;
         this.verifier = verifier;

@@ -4,7 +4,7 @@ import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.config.Settings;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import java.util.function.Consumer;
 
@@ -20,7 +20,7 @@ public final class LlmChain {
     private final QueryTransformer queryTransformer;
     private final Answerer answerer;
 
-    public LlmChain(Settings.Llm settings, ChunkIndex index, QueryEmbeddings embeddings, CitationVerifier verifier,
+    public LlmChain(Settings.Llm settings, ChunkStore index, QueryEmbeddings embeddings, CitationVerifier verifier,
                     Answerer extractive, QueryTransformer offline, Consumer<String> fallbacks) {
         Prompts prompts = Prompts.load(settings.prompts());
         this.models = new ChatModels(settings);

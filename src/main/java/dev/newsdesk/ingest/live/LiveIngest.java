@@ -1,7 +1,7 @@
 package dev.newsdesk.ingest.live;
 
-import dev.newsdesk.index.ChunkIndex;
-import dev.newsdesk.index.LiveWriter;
+import dev.newsdesk.index.ChunkStore;
+import dev.newsdesk.index.ChunkWriter;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
@@ -39,8 +39,8 @@ public final class LiveIngest implements Closeable {
     private final Path folder;
     private final CorpusLoader loader;
     private final Corpus corpus;
-    private final ChunkIndex index;
-    private final LiveWriter writer;
+    private final ChunkStore index;
+    private final ChunkWriter writer;
     private final Timing timing;
     private final Consumer<String> log;
     /** Files waiting to be read, each with the callers waiting for it to be searchable. */
@@ -61,7 +61,7 @@ public final class LiveIngest implements Closeable {
         public static final Timing DEFAULT = new Timing(Duration.ofMillis(100), Duration.ofMillis(500), 16);
     }
 
-    public LiveIngest(Path folder, CorpusLoader loader, Corpus corpus, ChunkIndex index, LiveWriter writer,
+    public LiveIngest(Path folder, CorpusLoader loader, Corpus corpus, ChunkStore index, ChunkWriter writer,
                       Timing timing, Consumer<String> log) {
         this.folder = folder;
         this.loader = loader;

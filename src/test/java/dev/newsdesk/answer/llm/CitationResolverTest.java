@@ -8,7 +8,7 @@ import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.answer.Engine;
-import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.language.QuestionWords;
@@ -33,7 +33,7 @@ class CitationResolverTest {
     }
 
     private static StoredChunk chunk(Engine engine, String containing) {
-        return engine.index().byIds(engine.index().bm25(containing, 20).stream().map(ChunkIndex.Hit::id).toList()).stream()
+        return engine.index().byIds(engine.index().bm25(containing, 20).stream().map(ChunkStore.Hit::id).toList()).stream()
                 .filter(c -> c.sentences().stream().anyMatch(s -> s.text().contains(containing)))
                 .findFirst().orElseThrow();
     }

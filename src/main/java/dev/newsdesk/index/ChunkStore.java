@@ -1,0 +1,96 @@
+package dev.newsdesk.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the chunks are searched: BM25 and kNN over chunks, the chunks themselves, and the term
+ * statistics answer scoring reads. The retrievers, the answerers and the front ends see only this;
+ * {@link ChunkStore} keeps it in an embedded Lucene index, {@code OpenSearchStore} in a cluster, and
+ * {@code Engine} picks one from the settings. Implementations are thread-safe.
+ */
+public interface ChunkStore extends Closeable {
+
+    /** A search hit: a chunk's id, its file and its score under the search that found it; {@link #byIds} loads chunks. */
+    record Hit(String id, String file, float score) {
+    }
+
+    /**
+     * BM25 over the analysed words of {@code text}; a word the index lacks is searched as the form it
+     * has ({@link #nearestKnown}), so "threaten" still finds "threat".
+     */
+    default List<Hit> bm25(String text, int k) {
+        return bm25(text, k, ArticleFilter.NONE);
+    }
+
+    /** As {@link #bm25(String, int)}, over the chunks of the articles {@code filter} lets through. */
+    default List<Hit> bm25(String text, int k, ArticleFilter filter) {
+        List<String> terms = terms(text).stream()
+                .map(t -> docFreq(t) > 0 ? t : nearestKnown(t).orElse(t))
+                .distinct().toList();
+        return anyOf(terms, k, filter);
+    }
+
+    /**
+     * BM25 over analysed terms (as {@link #terms} gives them): chunks holding any, best first, among
+     * the chunks of the articles {@code filter} lets through.
+     */
+    List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter);
+
+    default List<Hit> knn(float[] vector, int k) {
+        return knn(vector, k, ArticleFilter.NONE);
+    }
+
+    /** Nearest chunks (cosine) among those {@code filter} lets through, the filter applied during the search. */
+    List<Hit> knn(float[] vector, int k, ArticleFilter filter);
+
+    /** The chunks with these ids, in the order given (ids no longer in the store are skipped). */
+    List<StoredChunk> byIds(List<String> ids);
+
+    /** The analysed terms of {@code text}, as the BM25 field sees them (lower-cased, stemmed, no stop words). */
+    List<String> terms(String text);
+
+    /** How many chunks contain an analysed term. */
+    int docFreq(String term);
+
+    /** Inverse document frequency of an analysed term over the chunks, as BM25 computes it. */
+    default double idf(String term) {
+        long n = chunkCount();
+        long df = docFreq(term);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /**
+     * The indexed term that {@code term} most likely means when the index lacks it: the most frequent
+     * term that starts with it, or, for a longer term, with all but its last two letters
+     * ("threaten" → "threat", "annex" → "annexation", "crimea" → "crimean"). Empty when none does.
+     */
+    Optional<String> nearestKnown(String term);
+
+    /** The prefix {@link #nearestKnown} looks under; empty for a term too short to guess from. */
+    static Optional<String> knownPrefix(String term) {
+        if (term.length() < 5) {
+            return Optional.empty();
+        }
+        return Optional.of(term.length() >= 8 ? term.substring(0, term.length() - 2) : term);
+    }
+
+    int chunkCount();
+
+    /** How many chunks of {@code file} the store holds (0 for a file it does not know). */
+    int chunkCount(String file);
+
+    /**
+     * Makes what was last written searchable: new searches see it, searches under way finish on what
+     * they started with; cached term statistics are forgotten.
+     */
+    void refresh() throws IOException;
+
+    /** Why questions cannot be answered from the store just now (its cluster down, say); empty when they can. */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.newsdesk.index;
+
+import dev.newsdesk.ingest.Article;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The writer of a serving process, one batch of changed files at a time ({@link LiveWriter} for
+ * Lucene, a cluster's in {@code OpenSearchIndexer}). Its manifest never claims a file the store lacks.
+ */
+public interface ChunkWriter extends Closeable {
+
+    /** The content hash of each file the store holds. */
+    Map<String, String> indexed();
+
+    /** Replaces the chunks of {@code upserts}, deletes those of {@code removed}, and saves; the chunks written. */
+    int apply(Collection<Article> upserts, Collection<String> removed) throws IOException;
+}

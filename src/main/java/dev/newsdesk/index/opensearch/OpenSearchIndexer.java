@@ -1,0 +1,229 @@
+package dev.newsdesk.index.opensearch;
+
+import static dev.newsdesk.index.opensearch.Cluster.object;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.config.Settings;
+import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.index.ArticleEmbedder;
+import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkWriter;
+import dev.newsdesk.index.Changes;
+import dev.newsdesk.index.EmbeddedChunk;
+import dev.newsdesk.index.IndexBuilder;
+import dev.newsdesk.index.Manifest;
+import dev.newsdesk.index.StoreBuilder;
+import dev.newsdesk.ingest.Article;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Brings the chunks in the cluster in line with the corpus, as {@link IndexBuilder} does for the
+ * Lucene index. What the chunks were built from (model, dimension, schema, content hash per file) is
+ * the {@link Manifest}, kept in the cluster as one document of {@code <prefix>-manifest}, with the
+ * name of the index it describes. A new model, schema or a first build writes a new index
+ * {@code <prefix>-chunks-<time>} and then moves the alias {@code <prefix>-chunks} to it in one atomic
+ * {@code _aliases} call, so questions are answered from the old chunks until the new ones are all
+ * there; otherwise only new, changed and removed files are written, in place.
+ */
+public final class OpenSearchIndexer implements StoreBuilder {
+
+    private static final DateTimeFormatter BUILD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final String MANIFEST_ID = "chunks";
+
+    private final Settings.Store store;
+    private final ArticleEmbedder embedding;
+    private final Consumer<String> log;
+
+    public OpenSearchIndexer(Settings.Store store, ArticleEmbedder embedding, Consumer<String> log) {
+        this.store = store;
+        this.embedding = embedding;
+        this.log = log;
+    }
+
+    /** The alias questions are answered from. */
+    public static String alias(Settings.Store store) {
+        return store.prefix() + "-chunks";
+    }
+
+    /** True when the chunks behind the alias were built from exactly these articles with this model. */
+    @Override
+    public boolean isCurrent(List<Article> articles) {
+        try (Cluster cluster = Cluster.connect(store)) {
+            return current(cluster).filter(m -> m.fileHashes().equals(Changes.hashes(articles))).isPresent();
+        }
+    }
+
+    /** Adds, replaces and deletes what changed since the last build; a full build when there is none to update. */
+    @Override
+    public IndexBuilder.Report update(List<Article> articles, IndexBuilder.Progress progress) {
+        try (Cluster cluster = Cluster.connect(store)) {
+            Optional<Manifest> manifest = current(cluster);
+            return manifest.isPresent() ? updateInPlace(cluster, manifest.get(), articles, progress)
+                    : build(cluster, articles, progress, embedding::embed);
+        }
+    }
+
+    /** Builds a new index from the corpus and moves the alias to it. */
+    @Override
+    public IndexBuilder.Report rebuild(List<Article> articles, IndexBuilder.Progress progress) {
+        try (Cluster cluster = Cluster.connect(store)) {
+            return build(cluster, articles, progress, embedding::embed);
+        }
+    }
+
+    /**
+     * Builds a new index from the chunks of the Lucene index {@code from}, as they are (nothing embedded
+     * again), for the articles whose content it holds; the rest of the corpus is embedded as in a build.
+     */
+    public IndexBuilder.Report copy(ChunkIndex from, List<Article> articles, IndexBuilder.Progress progress) {
+        Manifest source = from.manifest();
+        if (source == null || !source.compatibleWith(embedding.embedder().id(), embedding.embedder().dimension())) {
+            throw new NewsdeskException("The index to copy was not built by this version of newsdesk with "
+                    + embedding.embedder().id() + "; run 'newsdesk index' on it first.");
+        }
+        try (Cluster cluster = Cluster.connect(store)) {
+            return build(cluster, articles, progress, article -> article.sha256().equals(source.fileHashes().get(article.file()))
+                    ? from.chunksOf(article.file()).stream().map(c -> EmbeddedChunk.of(c, article.meta())).toList()
+                    : embedding.embed(article));
+        }
+    }
+
+    /** Deletes every chunks index of the store's prefix and its manifest (benchmarks clean up with it). */
+    public static void drop(Settings.Store store) {
+        try (Cluster cluster = Cluster.connect(store)) {
+            for (String index : builds(cluster, store)) {
+                cluster.send("DELETE", "/" + index, null);
+            }
+            cluster.sendOrMissing("DELETE", "/" + store.prefix() + "-manifest", null);
+        }
+    }
+
+    /** The manifest, when it describes the index the alias points at and that index is compatible. */
+    private Optional<Manifest> current(Cluster cluster) {
+        Optional<JsonNode> stored = cluster.sendOrMissing("GET", "/" + manifestIndex() + "/_doc/" + MANIFEST_ID, null);
+        if (stored.isEmpty() || !stored.get().path("found").asBoolean()) {
+            return Optional.empty();
+        }
+        JsonNode source = stored.get().path("_source");
+        Map<String, String> data = new HashMap<>();
+        source.path("manifest").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+        Manifest manifest = Manifest.fromUserData(data);
+        if (manifest == null || !aliased(cluster).contains(source.path("index").asText())) {
+            return Optional.empty();
+        }
+        if (!manifest.compatibleWith(embedding.embedder().id(), embedding.embedder().dimension())) {
+            log.accept(alias(store) + " was built with " + manifest.model() + "/" + manifest.dimension() + " (schema "
+                    + manifest.schema() + "), now using " + embedding.embedder().id() + "/" + embedding.embedder().dimension()
+                    + " (schema " + Manifest.SCHEMA + "): rebuilding");
+            return Optional.empty();
+        }
+        return Optional.of(manifest);
+    }
+
+    /** A new index of {@code articles}, each article's chunks from {@code chunks}, then the alias moved to it. */
+    private IndexBuilder.Report build(Cluster cluster, List<Article> articles, IndexBuilder.Progress progress,
+                                      Function<Article, List<EmbeddedChunk>> chunks) {
+        String index = alias(store) + "-" + LocalDateTime.now(ZoneOffset.UTC).format(BUILD_TIME);
+        cluster.send("PUT", "/" + index, ChunkDocuments.indexBody(store.shards(), store.replicas(),
+                embedding.embedder().dimension()));
+        Changes changes = Changes.between(Map.of(), articles);
+        int written = write(cluster, index, changes.toEmbed(), progress, chunks);
+        cluster.send("POST", "/" + index + "/_refresh", null);
+        List<String> old = aliased(cluster);
+        List<Object> actions = new ArrayList<>();
+        old.forEach(o -> actions.add(object("remove", object("index", o, "alias", alias(store)))));
+        actions.add(object("add", object("index", index, "alias", alias(store))));
+        cluster.send("POST", "/_aliases", object("actions", actions));
+        saveManifest(cluster, index, Changes.hashes(articles));
+        // Earlier builds, and any a killed build left behind, are no longer answered from.
+        for (String stale : builds(cluster, store)) {
+            if (!stale.equals(index)) {
+                cluster.send("DELETE", "/" + stale, null);
+            }
+        }
+        log.accept("built " + index + " (" + written + " chunks) and moved " + alias(store) + " to it");
+        return changes.report(true, written);
+    }
+
+    private IndexBuilder.Report updateInPlace(Cluster cluster, Manifest manifest, List<Article> articles,
+                                              IndexBuilder.Progress progress) {
+        Changes changes = Changes.between(manifest.fileHashes(), articles);
+        int chunks = new InPlaceWriter(cluster, this, aliased(cluster).get(0), manifest.fileHashes(), false)
+                .apply(changes.toEmbed(), changes.removed(), progress);
+        return changes.report(false, chunks);
+    }
+
+    /** A writer into the index the alias points at, with its own connection; fails when there is no current build. */
+    @Override
+    public ChunkWriter openLive() {
+        Cluster cluster = Cluster.connect(store);
+        Optional<Manifest> manifest = current(cluster);
+        if (manifest.isEmpty()) {
+            cluster.close();
+            throw new NewsdeskException(alias(store) + " was not built by this version of newsdesk; run"
+                    + " 'newsdesk index --store opensearch' first.");
+        }
+        return new InPlaceWriter(cluster, this, aliased(cluster).get(0), manifest.get().fileHashes(), true);
+    }
+
+    /** Embeds {@code articles} and bulk-indexes their chunks into {@code index}; how many were written. */
+    int write(Cluster cluster, String index, List<Article> articles, IndexBuilder.Progress progress) {
+        return write(cluster, index, articles, progress, embedding::embed);
+    }
+
+    private int write(Cluster cluster, String index, List<Article> articles, IndexBuilder.Progress progress,
+                      Function<Article, List<EmbeddedChunk>> source) {
+        Bulk bulk = new Bulk(cluster, index);
+        int chunks = 0;
+        for (int i = 0; i < articles.size(); i++) {
+            progress.update(i, articles.size(), articles.get(i).file());
+            for (EmbeddedChunk chunk : source.apply(articles.get(i))) {
+                bulk.add(chunk);
+                chunks++;
+            }
+        }
+        bulk.flush();
+        progress.update(articles.size(), articles.size(), "");
+        return chunks;
+    }
+
+    void saveManifest(Cluster cluster, String index, Map<String, String> hashes) {
+        Manifest manifest = new Manifest(embedding.embedder().id(), embedding.embedder().dimension(), Manifest.SCHEMA, hashes);
+        if (cluster.sendOrMissing("HEAD", "/" + manifestIndex(), null).isEmpty()) {
+            // Not parsed ("enabled": false): file names hold dots, which dynamic mapping would read as paths.
+            cluster.send("PUT", "/" + manifestIndex(), object("settings", object("number_of_shards", 1,
+                    "number_of_replicas", store.replicas()), "mappings", object("properties",
+                    object("manifest", object("type", "object", "enabled", false), "index", object("type", "keyword")))));
+        }
+        cluster.send("PUT", "/" + manifestIndex() + "/_doc/" + MANIFEST_ID + "?refresh=true",
+                object("index", index, "manifest", manifest.toUserData()));
+    }
+
+    /** The indices the alias points at (none before the first build). */
+    private List<String> aliased(Cluster cluster) {
+        List<String> indices = new ArrayList<>();
+        cluster.sendOrMissing("GET", "/_alias/" + alias(store), null).ifPresent(r -> r.fieldNames().forEachRemaining(indices::add));
+        return indices;
+    }
+
+    /** Every chunks index of the prefix, aliased or not. */
+    private static List<String> builds(Cluster cluster, Settings.Store store) {
+        List<String> indices = new ArrayList<>();
+        cluster.send("GET", "/_cat/indices/" + alias(store) + "-*?format=json&h=index", null)
+                .forEach(row -> indices.add(row.path("index").asText()));
+        return indices;
+    }
+
+    private String manifestIndex() {
+        return store.prefix() + "-manifest";
+    }
+}

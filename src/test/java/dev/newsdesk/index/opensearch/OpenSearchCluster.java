@@ -1,0 +1,184 @@
+package dev.newsdesk.index.opensearch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real two-node OpenSearch 2.19.1 cluster with the k-NN plugin, for the tests of the OpenSearch
+ * store: started once per test run in its own JVM (src/test/opensearch/TestCluster.java, on the
+ * classpath the build copies to target/opensearch-cluster/lib, because OpenSearch needs another Lucene
+ * than newsdesk), listening on loopback only, stopped when the run ends.
+ */
+public final class OpenSearchCluster implements BeforeAllCallback {
+
+    static final int NODES = 2;
+    /** The OPENSEARCH_INDEX of the seeds' chunks, shared by the test classes so that they are indexed once. */
+    public static final String SEEDS_PREFIX = "seeds";
+    private static final Path HOME = Path.of("target", "opensearch-cluster");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Pattern NODE_COUNT = Pattern.compile("\"number_of_nodes\":(\\d+)");
+
+    private static Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(OpenSearchCluster.class, key -> start(), Running.class);
+    }
+
+    /** The cluster the extension started. */
+    public static synchronized Running running() {
+        if (running == null) {
+            throw new IllegalStateException("register OpenSearchCluster with @ExtendWith first");
+        }
+        return running;
+    }
+
+    private static synchronized Running start() {
+        Path lib = HOME.resolve("lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " is missing: run the tests through Maven (mvn verify), which builds it");
+        }
+        int base = freeBasePort();
+        Path log = HOME.resolve("cluster.log");
+        try {
+            Path data = Files.createTempDirectory("newsdesk-opensearch");
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Both nodes in one JVM: a bounded heap for the pair, as the test JVM has its own.
+                    "-Xmx1g", "-cp", lib.toAbsolutePath() + "/*",
+                    Path.of("src", "test", "opensearch", "TestCluster.java").toString(),
+                    data.toString(), Integer.toString(base), Integer.toString(NODES),
+                    "newsdesk-test-" + ProcessHandle.current().pid())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            running = new Running(process, base, data);
+            running.awaitNodes(NODES, START_TIMEOUT, log);
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A base port whose next {@link #NODES} ports are free, in OpenSearch's usual 9200–9299. */
+    private static int freeBasePort() {
+        return IntStream.range(9200, 9299 - NODES)
+                .filter(base -> IntStream.rangeClosed(base + 1, base + NODES).allMatch(OpenSearchCluster::free))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no free ports in 9200-9299"));
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The running cluster; stopped when the test run ends. */
+    public static final class Running implements ExtensionContext.Store.CloseableResource {
+
+        private final Process process;
+        private final int base;
+        private final Path data;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        Running(Process process, int base, Path data) {
+            this.process = process;
+            this.base = base;
+            this.data = data;
+        }
+
+        /** The HTTP port of a node that is up. */
+        public int livePort() {
+            return IntStream.rangeClosed(1, NODES).map(i -> base + i)
+                    .filter(port -> nodes("http://127.0.0.1:" + port) > 0).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no node of the test cluster is up"));
+        }
+
+        /** The nodes' HTTP addresses, comma-separated, as OPENSEARCH_URL takes them. */
+        public String urls() {
+            return String.join(",", IntStream.rangeClosed(1, NODES).mapToObj(i -> "http://127.0.0.1:" + (base + i)).toList());
+        }
+
+        /** Stops one node that is not the cluster manager, and waits until the other sees it gone. */
+        public void stopOneNode() throws IOException {
+            OutputStream commands = process.getOutputStream();
+            commands.write("stop\n".getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+            awaitNodes(NODES - 1, Duration.ofMinutes(1), HOME.resolve("cluster.log"));
+        }
+
+        /** Waits until some node reports {@code count} nodes (polling; the deadline only bounds a broken start). */
+        void awaitNodes(int count, Duration timeout, Path log) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the test cluster exited; see " + log.toAbsolutePath());
+                }
+                for (String url : urls().split(",")) {
+                    if (nodes(url) == count) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new IllegalStateException("the test cluster did not reach " + count + " nodes in " + timeout + "; see "
+                    + log.toAbsolutePath());
+        }
+
+        private int nodes(String url) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher matcher = NODE_COUNT.matcher(health.body());
+                return health.statusCode() == 200 && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.getOutputStream().close();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.newsdesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsdesk.TestEngines;
+import dev.newsdesk.answer.Engine;
+import dev.newsdesk.index.opensearch.OpenSearchCluster;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The server over an OpenSearch cluster that becomes unreachable (a cut connection) and comes back. */
+@ExtendWith(OpenSearchCluster.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebOpenSearchOutageTest {
+
+    private LoopbackProxy proxy;
+    private Engine engine;
+    private TestServer server;
+
+    @BeforeAll
+    void serveFromTheClusterThroughAProxy() throws IOException {
+        proxy = new LoopbackProxy(OpenSearchCluster.running().livePort());
+        engine = Engine.start(TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("unused-index"), Map.of(
+                "NEWSDESK_STORE", "opensearch",
+                "OPENSEARCH_URL", "http://127.0.0.1:" + proxy.port(),
+                "OPENSEARCH_INDEX", OpenSearchCluster.SEEDS_PREFIX,
+                "OPENSEARCH_TIMEOUT_SECONDS", "2")), s -> { }, (d, t, f) -> { });
+        server = TestServer.ready(engine);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        server.close();
+        engine.close();
+        proxy.close();
+    }
+
+    @Test
+    void health_and_questions_are_503_with_the_reason_while_the_cluster_is_unreachable_and_recover_by_themselves()
+            throws IOException {
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+
+        proxy.cut();
+        HttpResponse<String> health = server.get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(TestServer.json(health).path("status").asText()).isEqualTo("unavailable");
+        assertThat(TestServer.json(health).path("reason").asText()).contains("unreachable").contains("OPENSEARCH_URL");
+        HttpResponse<String> refused = server.chat(Map.of("question", "How far can the longer-range ATACMS missiles travel?"));
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(TestServer.json(refused).path("error").asText()).contains("try again");
+
+        proxy.restore();
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> answered = server.chat(Map.of("question", "How far can the longer-range ATACMS missiles travel?"));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(answered).path("answer").asText()).contains("180 miles");
+    }
+}
