@@ -113,9 +113,10 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Citation> cited = new ArrayList<>();
         StringBuilder quoted = new StringBuilder();
         Optional<ShortAnswer.Span> span = shortAnswer.find(analysis.question(), picked.get(0).sentence().text());
-        for (Candidate candidate : picked) {
-            Sentence sentence = candidate.sentence();
-            List<Sentence> sources = sameStatement.across(sentence, filter);
+        List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter);
+        for (int p = 0; p < picked.size(); p++) {
+            Sentence sentence = picked.get(p).sentence();
+            List<Sentence> sources = copies.get(p);
             StringBuilder markers = new StringBuilder();
             for (Sentence source : sources) {
                 Optional<Citation> citation = citations.cite(cited.size() + 1, source.file(), source.start(), source.end());

@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Recognises the same statement in different articles (wire copy and quotes are reprinted with small
@@ -92,21 +95,46 @@ final class SameStatement {
     }
 
     /**
-     * {@code sentence} and the sentences of other articles that make the same statement, one per file,
-     * among the articles {@code filter} lets through.
+     * For each of {@code sentences}, itself and the sentences of other articles that make the same
+     * statement, one per file, among the articles {@code filter} lets through. The searches for copies
+     * run on the store's {@link ChunkStore#searches} executor, and their chunks load in one call.
      */
-    List<Sentence> across(Sentence sentence, ArticleFilter filter) {
+    List<List<Sentence>> across(List<Sentence> sentences, ArticleFilter filter) {
+        List<CompletableFuture<List<String>>> searches = sentences.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> copiesMayBeIn(s, filter), index.searches())).toList();
+        List<List<String>> ids = new ArrayList<>();
+        try {
+            searches.forEach(search -> ids.add(search.join()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        Map<String, StoredChunk> chunks = new HashMap<>();
+        index.byIds(ids.stream().flatMap(List::stream).distinct().toList()).forEach(c -> chunks.put(c.id(), c));
+        List<List<Sentence>> found = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            found.add(copies(sentences.get(i), ids.get(i).stream().map(chunks::get).filter(Objects::nonNull).toList()));
+        }
+        return found;
+    }
+
+    /** The chunks of other articles that may hold {@code sentence}: those richest in its rarest terms. */
+    private List<String> copiesMayBeIn(Sentence sentence, ArticleFilter filter) {
+        Set<String> terms = terms(sentence);
+        Map<String, Double> idf = index.idf(terms);
+        List<String> rarest = terms.stream()
+                .sorted(Comparator.comparingDouble(idf::get).reversed()).limit(QUERY_TERMS).toList();
+        // Only the best two chunks of each other article can hold its copy of the statement.
+        Map<String, Integer> perFile = new HashMap<>();
+        return index.anyOf(rarest, 12, filter).stream()
+                .filter(hit -> !hit.file().equals(sentence.file()) && perFile.merge(hit.file(), 1, Integer::sum) <= 2)
+                .map(ChunkStore.Hit::id).toList();
+    }
+
+    private List<Sentence> copies(Sentence sentence, List<StoredChunk> chunks) {
         List<Sentence> found = new ArrayList<>(List.of(sentence));
         Set<String> files = new HashSet<>(Set.of(sentence.file()));
         Set<String> terms = terms(sentence);
-        List<String> rarest = terms.stream()
-                .sorted(Comparator.comparingDouble(index::idf).reversed()).limit(QUERY_TERMS).toList();
-        // Only the best two chunks of each other article can hold its copy of the statement.
-        Map<String, Integer> perFile = new HashMap<>();
-        List<String> ids = index.anyOf(rarest, 12, filter).stream()
-                .filter(hit -> !hit.file().equals(sentence.file()) && perFile.merge(hit.file(), 1, Integer::sum) <= 2)
-                .map(ChunkStore.Hit::id).toList();
-        for (StoredChunk chunk : index.byIds(ids)) {
+        for (StoredChunk chunk : chunks) {
             for (int i = 0; i < chunk.sentences().size() && !files.contains(chunk.file()); i++) {
                 Sentence other = chunk.sentences().get(i);
                 if (same(sentence, terms, other, chunk.sentenceTerms().get(i))) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Describes every sentence of the retrieved chunks by what tells an answer from a near miss: how close
@@ -41,6 +42,9 @@ final class SentenceFeatures {
         List<String> questionSequence = terms.sequence();
         Map<String, Integer> perFile = new HashMap<>();
         chunks.forEach(c -> perFile.merge(c.file(), 1, Integer::sum));
+        // Every candidate's term statistics at once: one round trip, not one per term, to a remote store.
+        Map<String, Double> idf = index.idf(chunks.stream().flatMap(c -> c.sentenceTerms().stream())
+                .flatMap(Set::stream).collect(Collectors.toSet()));
         Map<Sentence, double[]> described = new LinkedHashMap<>();
         Map<Sentence, Candidate> firstSeen = new LinkedHashMap<>();
         for (int rank = 0; rank < chunks.size(); rank++) {
@@ -65,7 +69,7 @@ final class SentenceFeatures {
                 x[3] = terms.coverage(own);
                 x[4] = terms.coverage(context);
                 x[6] = askTerms.coverage(own);
-                x[7] = novelty(own, terms);
+                x[7] = novelty(own, terms, idf);
                 x[8] = bigrams(questionSequence, s.text());
                 boolean typed = question.type() != AnswerType.NONE;
                 boolean offered = typed && question.type().offeredBy(s.text(), question.text(), this::common);
@@ -90,11 +94,11 @@ final class SentenceFeatures {
     }
 
     /** Share of the sentence's term weight that the question does not already hold: what it adds. */
-    private double novelty(Set<String> sentence, QuestionTerms question) {
+    private static double novelty(Set<String> sentence, QuestionTerms question, Map<String, Double> idf) {
         double total = 0;
         double added = 0;
         for (String t : sentence) {
-            double w = index.idf(t);
+            double w = idf.get(t);
             total += w;
             if (!question.weights().containsKey(t)) {
                 added += w;

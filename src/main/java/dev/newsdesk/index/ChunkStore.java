@@ -3,8 +3,11 @@ package dev.newsdesk.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Where the chunks are searched: BM25 and kNN over chunks, the chunks themselves, and the term
@@ -28,8 +31,9 @@ public interface ChunkStore extends Closeable {
 
     /** As {@link #bm25(String, int)}, over the chunks of the articles {@code filter} lets through. */
     default List<Hit> bm25(String text, int k, ArticleFilter filter) {
+        Map<String, Integer> freqs = docFreqs(terms(text));
         List<String> terms = terms(text).stream()
-                .map(t -> docFreq(t) > 0 ? t : nearestKnown(t).orElse(t))
+                .map(t -> freqs.get(t) > 0 ? t : nearestKnown(t).orElse(t))
                 .distinct().toList();
         return anyOf(terms, k, filter);
     }
@@ -56,11 +60,28 @@ public interface ChunkStore extends Closeable {
     /** How many chunks contain an analysed term. */
     int docFreq(String term);
 
+    /** How many chunks contain each of {@code terms}; a store behind a network does it in one round trip. */
+    default Map<String, Integer> docFreqs(Collection<String> terms) {
+        Map<String, Integer> freqs = new HashMap<>();
+        terms.forEach(t -> freqs.computeIfAbsent(t, this::docFreq));
+        return freqs;
+    }
+
     /** Inverse document frequency of an analysed term over the chunks, as BM25 computes it. */
     default double idf(String term) {
+        return idf(chunkCount(), docFreq(term));
+    }
+
+    /** The inverse document frequency of each of {@code terms}, their statistics read at once ({@link #docFreqs}). */
+    default Map<String, Double> idf(Collection<String> terms) {
         long n = chunkCount();
-        long df = docFreq(term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        Map<String, Double> idf = new HashMap<>();
+        docFreqs(terms).forEach((t, df) -> idf.put(t, idf(n, df)));
+        return idf;
+    }
+
+    private static double idf(long chunks, long docFreq) {
+        return Math.log(1 + (chunks - docFreq + 0.5) / (docFreq + 0.5));
     }
 
     /**
@@ -88,6 +109,14 @@ public interface ChunkStore extends Closeable {
      * they started with; cached term statistics are forgotten.
      */
     void refresh() throws IOException;
+
+    /**
+     * Where retrieval runs the BM25 and kNN searches of a question: in the caller's thread, unless
+     * the store is better served by overlapping them (each a network round trip).
+     */
+    default Executor searches() {
+        return Runnable::run;
+    }
 
     /** Why questions cannot be answered from the store just now (its cluster down, say); empty when they can. */
     default Optional<String> unavailable() {

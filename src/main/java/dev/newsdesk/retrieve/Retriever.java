@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /**
@@ -72,8 +73,9 @@ public final class Retriever {
                 .contentAggregator(new DefaultContentAggregator())
                 // Answerers take the retrieved chunks, not a prompt with the contents pasted in.
                 .contentInjector((contents, message) -> message)
-                // Two retrievers over an in-process index: a thread hop costs more than it saves.
-                .executor(Runnable::run)
+                // In the caller's thread for an in-process index (a thread hop costs more than it saves),
+                // in parallel where each search is a network round trip.
+                .executor(index.searches())
                 .build();
     }
 
@@ -92,7 +94,13 @@ public final class Retriever {
         // Rewritten once: the rewrite may be a model call, and the answer is scored against its first query.
         Collection<Query> queries = transformer.transform(Query.from(question, metadata));
         String standalone = queries.iterator().next().text();
-        AugmentationResult result = augmentor(queries).augment(new AugmentationRequest(message, metadata));
+        AugmentationResult result;
+        try {
+            result = augmentor(queries).augment(new AugmentationRequest(message, metadata));
+        } catch (CompletionException e) {
+            // The augmentor joins the searches' futures: the store's own failure is what callers handle.
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         List<Content> fused = recency.asksForRecent(standalone) ? newestFirst(result.contents()) : result.contents();
         List<String> top = fused.stream().limit(topK).map(ChunkContents::chunkId).toList();
         List<StoredChunk> chunks = index.byIds(top);

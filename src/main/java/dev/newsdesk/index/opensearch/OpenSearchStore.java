@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The chunks in an OpenSearch cluster, behind the alias {@code <prefix>-chunks}. Questions are analysed
@@ -33,14 +36,26 @@ public final class OpenSearchStore implements ChunkStore {
     private static final Duration STATISTICS_TTL = Duration.ofSeconds(30);
     /** Prefix lookups look at this many candidate terms per shard, so the most frequent is not missed. */
     private static final int PREFIX_CANDIDATES = 1000;
+    /** What a reply is cut down to: hits' ids, scores, fields and sources, and aggregations. */
+    private static final String REPLY_FIELDS = "hits.hits._id,hits.hits._score,hits.hits.fields,hits.hits._source,aggregations";
+    /** Document frequencies looked up per request: bounded, as a request's size is. */
+    private static final int TERMS_PER_REQUEST = 500;
 
     private final Cluster cluster;
     private final String alias;
     private final NewsAnalyzer analyzer = new NewsAnalyzer();
     private final Cache<String, Integer> docFreqs = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(STATISTICS_TTL).build();
+    private final Cache<String, Integer> shards = Caffeine.newBuilder().expireAfterWrite(STATISTICS_TTL).build();
     private final Cache<String, Integer> counts = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(STATISTICS_TTL).build();
+
+    /** Daemon threads, so that a store left open does not keep the process alive. */
+    private final ExecutorService searches = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "opensearch-search");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private OpenSearchStore(Cluster cluster, String alias) {
         this.cluster = cluster;
@@ -65,7 +80,7 @@ public final class OpenSearchStore implements ChunkStore {
         if (terms.isEmpty()) {
             return List.of();
         }
-        return hits(search("dfs_query_then_fetch", object("size", k, "_source", false, "docvalue_fields", List.of(ChunkDocuments.FILE),
+        return hits(search(true, object("size", k, "_source", false, "docvalue_fields", List.of(ChunkDocuments.FILE),
                 "query", ChunkDocuments.anyOf(terms, filter))));
     }
 
@@ -77,7 +92,7 @@ public final class OpenSearchStore implements ChunkStore {
         if (!clauses.isEmpty()) {
             knn.put("filter", object("bool", object("filter", clauses)));
         }
-        return hits(search("query_then_fetch", object("size", k, "_source", false, "docvalue_fields", List.of(ChunkDocuments.FILE),
+        return hits(search(false, object("size", k, "_source", false, "docvalue_fields", List.of(ChunkDocuments.FILE),
                 "query", object("knn", object(ChunkDocuments.VECTOR, knn)))));
     }
 
@@ -86,7 +101,7 @@ public final class OpenSearchStore implements ChunkStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        JsonNode reply = search("query_then_fetch", object("size", ids.size(), "_source", ChunkDocuments.STORED,
+        JsonNode reply = search(false, object("size", ids.size(), "_source", ChunkDocuments.STORED,
                 "query", object("ids", object("values", ids))));
         Map<String, StoredChunk> found = new HashMap<>();
         reply.path("hits").path("hits").forEach(hit ->
@@ -104,11 +119,29 @@ public final class OpenSearchStore implements ChunkStore {
         return docFreqs.get(term, t -> count(object("term", object(ChunkDocuments.TERMS, t))));
     }
 
+    /** The terms not yet cached, counted in one search: a filters aggregation of one bucket per term. */
+    @Override
+    public Map<String, Integer> docFreqs(Collection<String> terms) {
+        Map<String, Integer> freqs = new HashMap<>(docFreqs.getAllPresent(terms));
+        List<String> missing = terms.stream().filter(t -> !freqs.containsKey(t)).distinct().toList();
+        for (int from = 0; from < missing.size(); from += TERMS_PER_REQUEST) {
+            Map<String, Object> filters = object();
+            missing.subList(from, Math.min(missing.size(), from + TERMS_PER_REQUEST))
+                    .forEach(t -> filters.put(t, object("term", object(ChunkDocuments.TERMS, t))));
+            JsonNode buckets = search(false, object("size", 0,
+                    "aggs", object("df", object("filters", object("filters", filters)))))
+                    .path("aggregations").path("df").path("buckets");
+            buckets.fields().forEachRemaining(b -> freqs.put(b.getKey(), b.getValue().path("doc_count").asInt()));
+        }
+        missing.forEach(t -> docFreqs.put(t, freqs.get(t)));
+        return freqs;
+    }
+
     /** The most frequent indexed term under the prefix, by a terms aggregation over the chunks' keyword terms. */
     @Override
     public Optional<String> nearestKnown(String term) {
         return ChunkStore.knownPrefix(term).flatMap(prefix -> {
-            JsonNode reply = search("query_then_fetch", object("size", 0,
+            JsonNode reply = search(false, object("size", 0,
                     "query", object("prefix", object(ChunkDocuments.TERMS, prefix)),
                     "aggs", object("known", object("terms", object("field", ChunkDocuments.TERMS,
                             "include", quote(prefix) + ".*", "size", 1, "shard_size", PREFIX_CANDIDATES,
@@ -147,6 +180,7 @@ public final class OpenSearchStore implements ChunkStore {
         cluster.send("POST", "/" + alias + "/_refresh", null);
         docFreqs.invalidateAll();
         counts.invalidateAll();
+        shards.invalidateAll();
     }
 
     /** Why the cluster cannot answer questions now (unreachable, or the chunks' shards not all there); empty when it can. */
@@ -166,8 +200,19 @@ public final class OpenSearchStore implements ChunkStore {
         return cluster.send("POST", "/" + alias + "/_count", object("query", query)).path("count").asInt();
     }
 
-    private JsonNode search(String type, Map<String, Object> body) {
-        return cluster.send("POST", "/" + alias + "/_search?search_type=" + type, body);
+    /**
+     * A search of the chunks, replying with what this class reads only. BM25 scores ({@code scored})
+     * need the whole index's term statistics, gathered first (dfs) when the index has several shards.
+     */
+    private JsonNode search(boolean scored, Map<String, Object> body) {
+        String type = scored && shards.get(alias, a -> shardCount()) > 1 ? "dfs_query_then_fetch" : "query_then_fetch";
+        body.put("track_total_hits", false);
+        return cluster.send("POST", "/" + alias + "/_search?search_type=" + type + "&filter_path=" + REPLY_FIELDS, body);
+    }
+
+    private int shardCount() {
+        JsonNode settings = cluster.send("GET", "/" + alias + "/_settings/index.number_of_shards", null);
+        return settings.elements().next().path("settings").path("index").path("number_of_shards").asInt();
     }
 
     private static List<Hit> hits(JsonNode reply) {
@@ -179,8 +224,15 @@ public final class OpenSearchStore implements ChunkStore {
         return hits;
     }
 
+    /** BM25 and kNN go to the cluster at once: the question waits for the slower round trip, not both. */
+    @Override
+    public Executor searches() {
+        return searches;
+    }
+
     @Override
     public void close() throws IOException {
+        searches.shutdown();
         try (cluster) {
             analyzer.close();
         }
