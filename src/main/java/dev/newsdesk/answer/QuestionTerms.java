@@ -27,6 +27,9 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         Set<String> unknownNames = new LinkedHashSet<>();
+        // The question's statistics in one call (one round trip to a remote store); the stores cache
+        // them, so the many lookups below cost nothing more.
+        index.docFreqs(index.terms(question));
         Matcher m = WORD.matcher(question);
         boolean first = true;
         while (m.find()) {

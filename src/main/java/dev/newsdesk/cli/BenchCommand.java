@@ -5,27 +5,33 @@ import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.Benchmark;
 import dev.newsdesk.eval.EvalQuestion;
 import dev.newsdesk.eval.Evaluation;
+import dev.newsdesk.eval.Measurement;
+import dev.newsdesk.eval.ScalePlot;
 import dev.newsdesk.eval.SyntheticCorpus;
 import dev.newsdesk.index.opensearch.OpenSearchIndexer;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.Cleaner;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.SentenceSplitter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks the corpus and a synthetic corpus of --chunks chunks: index build time,"
-                + " retrieval and full-answer latency p50/p99 with 1 and 2 threads, and peak heap.",
-                "Indexes go to temporary folders, or with --store opensearch to indices <prefix>-bench-*"
-                        + " that are deleted afterwards; nothing of yours is touched."})
+        description = {"Benchmarks a store on the corpus (--chunks 0) and on synthetic news of --chunks chunks:"
+                + " indexing throughput, retrieval and full-answer latency p50/p99 with 1 and 2 threads, and heap.",
+                "Indexes go to --work (a temporary folder by default), or with --store opensearch to indices"
+                        + " <prefix>-bench-* that are deleted afterwards; nothing of yours is touched."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,54 +41,113 @@ final class BenchCommand implements Callable<Integer> {
             description = "Questions to ask (default: ${DEFAULT-VALUE}).")
     Path questions;
 
-    @Option(names = "--chunks", defaultValue = "10000", description = "Size of the synthetic corpus (default: ${DEFAULT-VALUE}; 0 skips it).")
-    int chunks;
+    @Option(names = "--chunks", split = ",", defaultValue = "0,10000", paramLabel = "N[,N...]",
+            description = "Corpus sizes to measure: 0 is the corpus itself, N a synthetic corpus of about N chunks"
+                    + " made from its sentences (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Keeps the synthetic corpora and their Lucene"
+            + " indexes here; a later run with --store opensearch then copies the Lucene index of the same corpus"
+            + " instead of embedding it again (default: a temporary folder).")
+    Path work;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "Appends each measurement to this JSON-lines file.")
+    Path record;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "Draws latency and throughput against size for every"
+            + " store in --record, and prints the stores side by side.")
+    Path plot;
 
     @Override
     public Integer call() throws Exception {
         Settings base = options.settings();
+        Path folder = work != null ? work : Files.createTempDirectory("newsdesk-bench");
         List<String> asked = Evaluation.load(questions).stream().map(EvalQuestion::question).toList();
-        run("corpus " + base.corpus(), base.corpus(), asked);
-        if (chunks > 0) {
-            Path synthetic = Files.createTempDirectory("newsdesk-synthetic");
-            int articles = SyntheticCorpus.write(synthetic, new CorpusLoader(System.err::println).load(base.corpus()),
-                    new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1), chunks, 42);
-            run("synthetic corpus, " + articles + " articles", synthetic, asked);
+        for (int size : sizes) {
+            Path corpus = size == 0 ? base.corpus() : synthetic(base, folder, size);
+            Measurement m = measure(size == 0 ? base.corpus().getFileName().toString() : "synthetic", corpus,
+                    folder.resolve("lucene-" + size), asked);
+            if (record != null) {
+                m.appendTo(record);
+            }
+        }
+        if (plot != null) {
+            List<Measurement> all = Measurement.readAll(record);
+            ScalePlot.draw(all, plot);
+            System.out.println();
+            System.out.print(new BenchTable(all));
+            System.out.println("plotted to " + plot);
         }
         return 0;
     }
 
-    private void run(String name, Path corpus, List<String> asked) throws Exception {
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("NEWSDESK_CORPUS", corpus.toString());
-        overrides.put("NEWSDESK_INDEX", Files.createTempDirectory("newsdesk-bench-index").toString());
-        // A prefix of its own per run: a full build, as into an empty folder, and the user's indices untouched.
-        overrides.put("OPENSEARCH_INDEX", options.settings().store().prefix() + "-bench-" + System.currentTimeMillis());
-        Settings settings = options.settings(overrides);
-        try {
-            measure(name, settings, asked);
-        } finally {
-            if (settings.store().openSearch()) {
-                OpenSearchIndexer.drop(settings.store());
+    /** A synthetic corpus of about {@code chunks} chunks, written once per --work folder (the same seed each time). */
+    private static Path synthetic(Settings base, Path folder, int chunks) throws Exception {
+        Path corpus = folder.resolve("synthetic-" + chunks);
+        if (!Files.isDirectory(corpus)) {
+            Path partial = Files.createTempDirectory(folder, "synthetic-");
+            SyntheticCorpus.write(partial, new CorpusLoader(System.err::println).load(base.corpus()),
+                    new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1), chunks, 42);
+            Files.move(partial, corpus); // complete or absent, should a run be stopped midway
+        }
+        return corpus;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
             }
         }
     }
 
-    private void measure(String name, Settings settings, List<String> asked) throws Exception {
+    private Measurement measure(String name, Path corpus, Path luceneIndex, List<String> asked) throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("NEWSDESK_CORPUS", corpus.toString());
+        overrides.put("NEWSDESK_INDEX", luceneIndex.toString());
+        // A prefix of its own per run: a full build, as into an empty cluster, and the user's indices untouched.
+        overrides.put("OPENSEARCH_INDEX", options.settings().store().prefix() + "-bench-" + System.currentTimeMillis());
+        Settings settings = options.settings(overrides);
+        boolean cluster = settings.store().openSearch();
+        boolean copy = cluster && Files.isDirectory(luceneIndex);
+        if (!cluster) {
+            delete(luceneIndex); // a full build is what is measured
+        }
         Benchmark.resetPeakHeap();
         long started = System.nanoTime();
-        try (Engine engine = Engine.start(settings, s -> { }, new ProgressBar(System.err))) {
-            double buildSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("%n%s: %d chunks, index built in %.1f s (model load included)%n",
-                    name, engine.index().chunkCount(), buildSeconds);
-            Benchmark bench = new Benchmark(engine, asked);
-            engine.warmUp();
-            bench.answers(2); // and once more over the questions themselves
-            for (int threads : new int[] {1, 2}) {
-                System.out.println("  retrieval    " + bench.retrieval(threads));
-                System.out.println("  full answer  " + bench.answers(threads));
+        try {
+            if (copy) {
+                Engine.copy(settings, luceneIndex, s -> { }, new ProgressBar(System.err));
             }
-            System.out.printf("  peak heap %d MB%n", Benchmark.peakHeapMb());
+            try (Engine engine = Engine.start(settings, s -> { }, new ProgressBar(System.err))) {
+                double indexSeconds = (System.nanoTime() - started) / 1e9;
+                long indexHeap = Benchmark.peakHeapMb();
+                int chunks = engine.index().chunkCount();
+                System.out.printf("%n%s, %s store: %d articles, %d chunks, %s in %.1f s (%.0f chunks/s, model load"
+                                + " included)%n", name, settings.store().kind(), engine.corpus().asList().size(), chunks,
+                        copy ? "copied from the Lucene index" : "indexed", indexSeconds, chunks / indexSeconds);
+                Benchmark bench = new Benchmark(engine, asked);
+                engine.warmUp();
+                bench.answers(2); // and once more over the questions themselves
+                Benchmark.resetPeakHeap();
+                Benchmark.Latency retrieval = bench.retrieval(1);
+                Benchmark.Latency answers = bench.answers(1);
+                Benchmark.Latency answers2 = bench.answers(2);
+                System.out.println("  retrieval    " + retrieval);
+                System.out.println("  full answer  " + answers);
+                System.out.println("  full answer  " + answers2);
+                long answerHeap = Benchmark.peakHeapMb();
+                System.out.printf("  peak heap %d MB indexing, %d MB answering%n", indexHeap, answerHeap);
+                return new Measurement(settings.store().kind(), name, engine.corpus().asList().size(), chunks,
+                        copy ? "copy" : "build", indexSeconds, retrieval, answers, answers2, indexHeap, answerHeap,
+                        LocalDate.now().toString());
+            }
+        } finally {
+            if (cluster) {
+                OpenSearchIndexer.drop(settings.store());
+            }
         }
     }
 }

@@ -46,6 +46,8 @@ public final class OpenSearchStore implements ChunkStore {
     private final NewsAnalyzer analyzer = new NewsAnalyzer();
     private final Cache<String, Integer> docFreqs = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(STATISTICS_TTL).build();
+    private final Cache<String, Optional<String>> nearest = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(STATISTICS_TTL).build();
     private final Cache<String, Integer> shards = Caffeine.newBuilder().expireAfterWrite(STATISTICS_TTL).build();
     private final Cache<String, Integer> counts = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(STATISTICS_TTL).build();
@@ -137,9 +139,14 @@ public final class OpenSearchStore implements ChunkStore {
         return freqs;
     }
 
-    /** The most frequent indexed term under the prefix, by a terms aggregation over the chunks' keyword terms. */
+    /** Kept as long as term statistics are: each lookup is an aggregation over the index. */
     @Override
     public Optional<String> nearestKnown(String term) {
+        return nearest.get(term, this::mostFrequentUnder);
+    }
+
+    /** The most frequent indexed term under the prefix, by a terms aggregation over the chunks' keyword terms. */
+    private Optional<String> mostFrequentUnder(String term) {
         return ChunkStore.knownPrefix(term).flatMap(prefix -> {
             JsonNode reply = search(false, object("size", 0,
                     "query", object("prefix", object(ChunkDocuments.TERMS, prefix)),
@@ -181,6 +188,7 @@ public final class OpenSearchStore implements ChunkStore {
         docFreqs.invalidateAll();
         counts.invalidateAll();
         shards.invalidateAll();
+        nearest.invalidateAll();
     }
 
     /** Why the cluster cannot answer questions now (unreachable, or the chunks' shards not all there); empty when it can. */
