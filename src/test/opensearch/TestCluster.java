@@ -17,12 +17,19 @@ public class TestCluster {
                 .put("network.host", "127.0.0.1")
                 // A nearly full disk on a build machine must not keep shards from being allocated.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false));
-        runner.build(OpenSearchRunner.newConfigs()
-                .basePath(args[0])
-                .baseHttpPort(Integer.parseInt(args[1]))
-                .numOfNode(Integer.parseInt(args[2]))
-                .clusterName(args[3])
-                .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
+        try {
+            runner.build(OpenSearchRunner.newConfigs()
+                    .basePath(args[0])
+                    .baseHttpPort(Integer.parseInt(args[1]))
+                    .numOfNode(Integer.parseInt(args[2]))
+                    .clusterName(args[3])
+                    .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
+        } catch (RuntimeException e) {
+            // A node that did not start (its port taken) leaves the others running: exit, so that the
+            // tests see the cluster gone and start another on other ports.
+            e.printStackTrace();
+            System.exit(1);
+        }
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {
             if (line.strip().equals("stop")) {

@@ -2,12 +2,14 @@ package dev.newsdesk.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.LiveArchive;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Engine;
 import dev.newsdesk.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import dev.newsdesk.ingest.live.ArticleStore;
 import dev.newsdesk.slack.FeedbackLog;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,6 +71,18 @@ final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A server of its own over {@code archive}'s engine, with the admin API (when the archive's settings
+     * set NEWSDESK_ADMIN_TOKEN) writing through its live ingestion, as {@code serve} assembles it.
+     */
+    static TestServer live(LiveArchive archive) {
+        Path feedback = archive.index.resolve("feedback.jsonl");
+        WebApp web = new WebApp(archive.engine.settings(), new FeedbackLog(feedback)).start();
+        web.live(archive.live, new ArticleStore(archive.corpus), archive.engine.settings().archive());
+        web.ready(archive.engine);
+        return new TestServer(web, feedback);
+    }
+
     /** A server still waiting for its engine, as while the index is being built. */
     static TestServer notReady() {
         return notReady(Map.of());
@@ -111,10 +125,19 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
+        return send("POST", path, contentType, body, null);
+    }
+
+    /** Any request; {@code contentType}, {@code body} and the bearer {@code token} may be null. */
+    HttpResponse<String> send(String method, String path, String contentType, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         return send(request.build());
     }

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsdesk.LiveArchive;
-import dev.newsdesk.ingest.live.ArticleStore;
-import dev.newsdesk.slack.FeedbackLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,50 +19,27 @@ class WebArticlesApiTest {
 
     private static final String TOKEN = "test-admin-token-7f3a";
     private static LiveArchive archive;
-    private static WebApp web;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static TestServer server;
 
     @BeforeAll
     static void serve() {
         archive = new LiveArchive(Map.of("NEWSDESK_PORT", "0", "NEWSDESK_ADMIN_TOKEN", TOKEN));
-        web = new WebApp(archive.engine.settings(), new FeedbackLog(archive.index.resolve("feedback.jsonl"))).start();
-        web.live(archive.live, new ArticleStore(archive.corpus), archive.engine.settings().archive());
-        web.ready(archive.engine);
+        server = TestServer.live(archive);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        web.close();
+        server.close();
         archive.close();
     }
 
-    private HttpResponse<String> send(String method, String path, String type, String body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private HttpResponse<String> post(Map<String, String> article) throws IOException {
-        return send("POST", "/api/articles", "application/json", TestServer.JSON.writeValueAsString(article), TOKEN);
+        return server.send("POST", "/api/articles", "application/json", TestServer.JSON.writeValueAsString(article), TOKEN);
     }
 
     private JsonNode ask(String question, Map<String, String> filters) throws IOException {
         Map<String, Object> request = filters == null ? Map.of("question", question) : Map.of("question", question, "filters", filters);
-        return TestServer.json(send("POST", "/api/chat", "application/json", TestServer.JSON.writeValueAsString(request), null));
+        return TestServer.json(server.send("POST", "/api/chat", "application/json", TestServer.JSON.writeValueAsString(request), null));
     }
 
     private long files() throws IOException {
@@ -102,9 +73,9 @@ class WebArticlesApiTest {
         long before = files();
         String body = "{\"title\":\"T\",\"text\":\"Some text here.\"}";
 
-        HttpResponse<String> none = send("POST", "/api/articles", "application/json", body, null);
-        HttpResponse<String> wrong = send("POST", "/api/articles", "application/json", body, TOKEN + "x");
-        HttpResponse<String> delete = send("DELETE", "/api/articles/000_41b7cba08cfcfee1.txt", null, null, "nope");
+        HttpResponse<String> none = server.send("POST", "/api/articles", "application/json", body, null);
+        HttpResponse<String> wrong = server.send("POST", "/api/articles", "application/json", body, TOKEN + "x");
+        HttpResponse<String> delete = server.send("DELETE", "/api/articles/000_41b7cba08cfcfee1.txt", null, null, "nope");
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -120,10 +91,10 @@ class WebArticlesApiTest {
         HttpResponse<String> noTitle = post(Map.of("text", "Body only."));
         HttpResponse<String> badDate = post(Map.of("title", "T", "text", "Body.", "published", "yesterday"));
         HttpResponse<String> badUrl = post(Map.of("title", "T", "text", "Body.", "url", "javascript:alert(1)"));
-        HttpResponse<String> plain = send("POST", "/api/articles", "text/plain", "Title\nBody.", TOKEN);
-        HttpResponse<String> huge = send("POST", "/api/articles", "application/json",
+        HttpResponse<String> plain = server.send("POST", "/api/articles", "text/plain", "Title\nBody.", TOKEN);
+        HttpResponse<String> huge = server.send("POST", "/api/articles", "application/json",
                 "{\"title\":\"T\",\"text\":\"" + "x".repeat(ArticlesHandler.MAX_ARTICLE_BYTES) + "\"}", TOKEN);
-        HttpResponse<String> pageWithoutAddress = send("POST", "/api/articles", "text/html", "<p>Hi there.</p>", TOKEN);
+        HttpResponse<String> pageWithoutAddress = server.send("POST", "/api/articles", "text/html", "<p>Hi there.</p>", TOKEN);
 
         assertThat(noTitle.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(noTitle).get("error").asText()).contains("\"title\"");
@@ -154,7 +125,7 @@ class WebArticlesApiTest {
                 + "</head><body><article><p>The Brindle ferry will run every 40 minutes from June, the operator said.</p>"
                 + "</article></body></html>";
 
-        HttpResponse<String> created = send("POST", "/api/articles?url="
+        HttpResponse<String> created = server.send("POST", "/api/articles?url="
                 + URLEncoder.encode("https://post.example.org/ferry", StandardCharsets.UTF_8), "text/html", page, TOKEN);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -162,7 +133,7 @@ class WebArticlesApiTest {
         assertThat(body.get("file").asText()).endsWith(".html");
         assertThat(body.get("url").asText()).isEqualTo("https://post.example.org/ferry");
         assertThat(body.get("source").asText()).isEqualTo("Brindle Post");
-        JsonNode source = TestServer.json(send("GET", "/api/sources/" + body.get("file").asText(), null, null, null));
+        JsonNode source = TestServer.json(server.send("GET", "/api/sources/" + body.get("file").asText(), null, null, null));
         assertThat(source.get("text").asText()).isEqualTo("Ferry timetable\n\n"
                 + "The Brindle ferry will run every 40 minutes from June, the operator said.\n");
     }
@@ -172,14 +143,14 @@ class WebArticlesApiTest {
         String file = TestServer.json(post(Map.of("title", "Kiln fire",
                 "text", "A kiln fire closed the Ostrava pottery museum for six days, staff said."))).get("file").asText();
 
-        HttpResponse<String> deleted = send("DELETE", "/api/articles/" + file, null, null, TOKEN);
+        HttpResponse<String> deleted = server.send("DELETE", "/api/articles/" + file, null, null, TOKEN);
 
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(Files.exists(archive.corpus.resolve(file))).isFalse();
-        assertThat(send("GET", "/api/sources/" + file, null, null, null).statusCode()).isEqualTo(404);
+        assertThat(server.send("GET", "/api/sources/" + file, null, null, null).statusCode()).isEqualTo(404);
         assertThat(ask("How long was the Ostrava pottery museum closed after the kiln fire?", null).get("citations"))
                 .noneSatisfy(c -> assertThat(c.get("file").asText()).isEqualTo(file));
-        assertThat(send("DELETE", "/api/articles/" + file, null, null, TOKEN).statusCode()).isEqualTo(404);
+        assertThat(server.send("DELETE", "/api/articles/" + file, null, null, TOKEN).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -188,10 +159,10 @@ class WebArticlesApiTest {
         post(Map.of("title", "Canal lock A", "text", text.formatted("four"), "source", "Harlow Gazette", "published", "2023-03-01"));
         post(Map.of("title", "Canal lock B", "text", text.formatted("six"), "source", "Harlow Times", "published", "2024-03-01T10:00:00Z"));
 
-        JsonNode all = TestServer.json(send("GET", "/api/sources", null, null, null));
-        JsonNode gazette = TestServer.json(send("GET", "/api/sources?source=harlow%20gazette", null, null, null));
-        JsonNode in2024 = TestServer.json(send("GET", "/api/sources?from=2024-01-01&to=2024-12-31", null, null, null));
-        HttpResponse<String> badDate = send("GET", "/api/sources?from=soon", null, null, null);
+        JsonNode all = TestServer.json(server.send("GET", "/api/sources", null, null, null));
+        JsonNode gazette = TestServer.json(server.send("GET", "/api/sources?source=harlow%20gazette", null, null, null));
+        JsonNode in2024 = TestServer.json(server.send("GET", "/api/sources?from=2024-01-01&to=2024-12-31", null, null, null));
+        HttpResponse<String> badDate = server.send("GET", "/api/sources?from=soon", null, null, null);
 
         assertThat(all.get(0).get("published").asText()).as("newest first").isGreaterThanOrEqualTo(all.get(1).get("published").asText());
         assertThat(gazette).extracting(s -> s.get("title").asText()).containsExactly("Canal lock A");
@@ -207,8 +178,8 @@ class WebArticlesApiTest {
     void health_and_metrics_show_articles_last_ingest_and_ingest_errors() throws IOException {
         post(Map.of("title", "Weir", "text", "The Tolsey weir was raised by a metre, the council said."));
 
-        JsonNode health = TestServer.json(send("GET", "/health", null, null, null));
-        String metrics = send("GET", "/metrics", null, null, null).body();
+        JsonNode health = TestServer.json(server.send("GET", "/health", null, null, null));
+        String metrics = server.send("GET", "/metrics", null, null, null).body();
 
         assertThat(health.get("articles").asInt()).isEqualTo(archive.engine.corpus().articles().size());
         assertThat(health.get("last_ingest").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");

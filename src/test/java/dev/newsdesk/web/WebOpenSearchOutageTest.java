@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Engine;
+import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.opensearch.OpenSearchCluster;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,13 +27,21 @@ class WebOpenSearchOutageTest {
 
     @BeforeAll
     void serveFromTheClusterThroughAProxy() throws IOException {
+        // The seeds are indexed first (when this class runs first) at the usual timeout, in two shards as
+        // OpenSearchStoreTest builds them: the short timeout is for noticing the outage quickly, and a
+        // build on a busy machine can outlast it.
+        Engine.index(settings(OpenSearchCluster.running().urls(), Map.of("OPENSEARCH_SHARDS", "2")), s -> { }, (d, t, f) -> { });
         proxy = new LoopbackProxy(OpenSearchCluster.running().livePort());
-        engine = Engine.start(TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("unused-index"), Map.of(
-                "NEWSDESK_STORE", "opensearch",
-                "OPENSEARCH_URL", "http://127.0.0.1:" + proxy.port(),
-                "OPENSEARCH_INDEX", OpenSearchCluster.SEEDS_PREFIX,
-                "OPENSEARCH_TIMEOUT_SECONDS", "2")), s -> { }, (d, t, f) -> { });
+        engine = Engine.start(settings("http://127.0.0.1:" + proxy.port(), Map.of("OPENSEARCH_TIMEOUT_SECONDS", "2")),
+                s -> { }, (d, t, f) -> { });
         server = TestServer.ready(engine);
+    }
+
+    private static Settings settings(String urls, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(more);
+        env.putAll(Map.of("NEWSDESK_STORE", "opensearch", "OPENSEARCH_URL", urls,
+                "OPENSEARCH_INDEX", OpenSearchCluster.SEEDS_PREFIX));
+        return TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("unused-index"), env);
     }
 
     @AfterAll

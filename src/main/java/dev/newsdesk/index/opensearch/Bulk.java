@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.index.EmbeddedChunk;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,17 +18,24 @@ final class Bulk {
     /** Documents per request: a few hundred chunks of ~3 KB (sentence vectors included) keep a request near 1 MB. */
     static final int MAX_DOCUMENTS = 250;
     private static final int MAX_BYTES = 5 << 20;
-    private static final int MAX_TRIES = 8;
-    private static final long FIRST_PAUSE_MILLIS = 100;
+    static final int MAX_TRIES = 8;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
 
     private final Cluster cluster;
     private final String index;
+    private final Duration firstPause;
     private final List<String> pending = new ArrayList<>();
     private int pendingBytes;
 
     Bulk(Cluster cluster, String index) {
+        this(cluster, index, FIRST_PAUSE);
+    }
+
+    /** With another first pause than 100 ms (tests, which would otherwise wait out 25 s of backoff). */
+    Bulk(Cluster cluster, String index, Duration firstPause) {
         this.cluster = cluster;
         this.index = index;
+        this.firstPause = firstPause;
     }
 
     void add(EmbeddedChunk chunk) {
@@ -49,7 +57,7 @@ final class Bulk {
         List<String> items = new ArrayList<>(pending);
         pending.clear();
         pendingBytes = 0;
-        long pause = FIRST_PAUSE_MILLIS;
+        long pause = firstPause.toMillis();
         for (int attempt = 1; !items.isEmpty(); attempt++) {
             Cluster.Reply reply = cluster.exchange("POST", "/_bulk", String.join("", items));
             List<String> busy = reply.status() == 429 ? items : refusedAsBusy(reply, items);

@@ -14,11 +14,13 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -93,6 +95,10 @@ final class Cluster implements Closeable {
             for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
                 trusted.setCertificateEntry("ca" + i++, certificate);
             }
+            if (i == 0) {
+                // An empty file would trust nothing, and every handshake would fail with a vaguer message.
+                throw new CertificateException("no certificate in it");
+            }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -142,10 +148,25 @@ final class Cluster implements Closeable {
                     return new Reply(refused.status(), parse(body(refused)));
                 }
             }
+            if (untrusted(e)) {
+                throw new NewsdeskException(where + " sent a TLS certificate that cannot be verified (" + reason(e)
+                        + "); set OPENSEARCH_CA_FILE to the PEM certificate of the CA that signed it, and name the"
+                        + " cluster in OPENSEARCH_URL as that certificate does.", e);
+            }
             // Connection refused, reset or timed out, on every node the client tried.
             throw new StoreUnavailableException(where + " is unreachable (" + reason(e) + "); check OPENSEARCH_URL"
                     + " and that the cluster is up.", e);
         }
+    }
+
+    /** A TLS handshake that failed on the cluster's certificate: not signed by a trusted CA, or for another host. */
+    private static boolean untrusted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException || cause instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reply's body, which the exception's message carries after its first line (its response is not public). */

@@ -35,6 +35,7 @@ public final class OpenSearchCluster implements BeforeAllCallback {
     public static final String SEEDS_PREFIX = "seeds";
     private static final Path HOME = Path.of("target", "opensearch-cluster");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final int START_ATTEMPTS = 3;
     private static final Pattern NODE_COUNT = Pattern.compile("\"number_of_nodes\":(\\d+)");
 
     private static Running running;
@@ -58,20 +59,40 @@ public final class OpenSearchCluster implements BeforeAllCallback {
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: run the tests through Maven (mvn verify), which builds it");
         }
-        int base = freeBasePort();
         Path log = HOME.resolve("cluster.log");
+        String name = "newsdesk-test-" + ProcessHandle.current().pid();
+        // Another test run on the machine may bind the ports found free before this cluster does: its
+        // node then fails to start, and the cluster is started again on other ports.
+        for (int attempt = 1; ; attempt++) {
+            Running started = launch(lib, freeBasePort(), name, log);
+            try {
+                started.awaitNodes(NODES, START_TIMEOUT, log);
+                running = started;
+                return started;
+            } catch (IllegalStateException e) {
+                boolean exited = !started.process.isAlive();
+                try {
+                    started.close();
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                if (!exited || attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Running launch(Path lib, int base, String name, Path log) {
         try {
             Path data = Files.createTempDirectory("newsdesk-opensearch");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // Both nodes in one JVM: a bounded heap for the pair, as the test JVM has its own.
                     "-Xmx1g", "-cp", lib.toAbsolutePath() + "/*",
                     Path.of("src", "test", "opensearch", "TestCluster.java").toString(),
-                    data.toString(), Integer.toString(base), Integer.toString(NODES),
-                    "newsdesk-test-" + ProcessHandle.current().pid())
+                    data.toString(), Integer.toString(base), Integer.toString(NODES), name)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            running = new Running(process, base, data);
-            running.awaitNodes(NODES, START_TIMEOUT, log);
-            return running;
+            return new Running(process, base, name, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,12 +118,14 @@ public final class OpenSearchCluster implements BeforeAllCallback {
 
         private final Process process;
         private final int base;
+        private final String name;
         private final Path data;
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-        Running(Process process, int base, Path data) {
+        Running(Process process, int base, String name, Path data) {
             this.process = process;
             this.base = base;
+            this.name = name;
             this.data = data;
         }
 
@@ -154,7 +177,9 @@ public final class OpenSearchCluster implements BeforeAllCallback {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 Matcher matcher = NODE_COUNT.matcher(health.body());
-                return health.statusCode() == 200 && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+                // Only this run's cluster counts: another run's may be listening on these ports.
+                return health.statusCode() == 200 && health.body().contains("\"cluster_name\":\"" + name + "\"")
+                        && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
             } catch (IOException e) {
                 return -1;
             } catch (InterruptedException e) {
