@@ -1,6 +1,7 @@
 package dev.newsdesk.eval;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ public final class ScalePlot {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 420;
+    /** One colour per store, the same in both charts; p99 is the dashed line of its store's colour. */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c)};
 
     private ScalePlot() {
     }
@@ -35,13 +38,17 @@ public final class ScalePlot {
         Map<String, List<Measurement>> byStore = newestPerSize(measurements);
         XYChart latency = chart("Answer latency, 1 thread", "ms");
         XYChart throughput = chart("Indexing throughput", "chunks per second");
-        byStore.forEach((store, points) -> {
-            line(latency, store + " p50", points, m -> m.answers().p50()).setLineStyle(new BasicStroke(2f));
-            line(latency, store + " p99", points, m -> m.answers().p99()).setLineStyle(
+        int n = 0;
+        for (Map.Entry<String, List<Measurement>> e : byStore.entrySet()) {
+            String store = e.getKey();
+            List<Measurement> points = e.getValue();
+            Color color = PALETTE[n++ % PALETTE.length];
+            line(latency, store + " p50", points, m -> m.answers().p50(), color).setLineStyle(new BasicStroke(2f));
+            line(latency, store + " p99", points, m -> m.answers().p99(), color).setLineStyle(
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             String how = points.stream().map(Measurement::indexing).distinct().collect(Collectors.joining("/"));
-            line(throughput, store + " (" + how + ")", points, Measurement::chunksPerSecond);
-        });
+            line(throughput, store + " (" + how + ")", points, Measurement::chunksPerSecond, color);
+        }
         Path parent = png.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         try (OutputStream out = Files.newOutputStream(png)) {
@@ -61,15 +68,16 @@ public final class ScalePlot {
 
     private static XYChart chart(String title, String unit) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("chunks").yAxisTitle(unit).build();
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setChartBackgroundColor(java.awt.Color.WHITE)
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         return chart;
     }
 
-    private static XYSeries line(XYChart chart, String name, List<Measurement> points, ToDoubleFunction<Measurement> y) {
+    private static XYSeries line(XYChart chart, String name, List<Measurement> points, ToDoubleFunction<Measurement> y,
+                                 Color color) {
         XYSeries series = chart.addSeries(name, points.stream().map(m -> (double) m.chunks()).toList(),
                 points.stream().map(y::applyAsDouble).toList());
-        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(color).setLineColor(color);
         return series;
     }
 }
