@@ -113,7 +113,8 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Citation> cited = new ArrayList<>();
         StringBuilder quoted = new StringBuilder();
         Optional<ShortAnswer.Span> span = shortAnswer.find(analysis.question(), picked.get(0).sentence().text());
-        List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter);
+        List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter,
+                analysis.ranked().stream().map(Candidate::chunk).distinct().toList());
         for (int p = 0; p < picked.size(); p++) {
             Sentence sentence = picked.get(p).sentence();
             List<Sentence> sources = copies.get(p);

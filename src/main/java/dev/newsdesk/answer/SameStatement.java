@@ -5,6 +5,7 @@ import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,9 +98,10 @@ final class SameStatement {
     /**
      * For each of {@code sentences}, itself and the sentences of other articles that make the same
      * statement, one per file, among the articles {@code filter} lets through. The searches for copies
-     * run on the store's {@link ChunkStore#searches} executor, and their chunks load in one call.
+     * run on the store's {@link ChunkStore#searches} executor, and the chunks they find load in one call,
+     * except those among {@code loaded} (retrieval's, which often hold the copies already).
      */
-    List<List<Sentence>> across(List<Sentence> sentences, ArticleFilter filter) {
+    List<List<Sentence>> across(List<Sentence> sentences, ArticleFilter filter, Collection<StoredChunk> loaded) {
         List<CompletableFuture<List<String>>> searches = sentences.stream()
                 .map(s -> CompletableFuture.supplyAsync(() -> copiesMayBeIn(s, filter), index.searches())).toList();
         List<List<String>> ids = new ArrayList<>();
@@ -109,7 +111,11 @@ final class SameStatement {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Map<String, StoredChunk> chunks = new HashMap<>();
-        index.byIds(ids.stream().flatMap(List::stream).distinct().toList()).forEach(c -> chunks.put(c.id(), c));
+        loaded.forEach(c -> chunks.put(c.id(), c));
+        List<String> missing = ids.stream().flatMap(List::stream).distinct().filter(id -> !chunks.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            index.byIds(missing).forEach(c -> chunks.put(c.id(), c));
+        }
         List<List<Sentence>> found = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             found.add(copies(sentences.get(i), ids.get(i).stream().map(chunks::get).filter(Objects::nonNull).toList()));
