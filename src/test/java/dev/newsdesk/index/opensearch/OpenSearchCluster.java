@@ -36,6 +36,7 @@ public final class OpenSearchCluster implements BeforeAllCallback {
     private static final Path HOME = Path.of("target", "opensearch-cluster");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern NODE_COUNT = Pattern.compile("\"number_of_nodes\":(\\d+)");
+    private static final int START_ATTEMPTS = 3;
 
     private static Running running;
 
@@ -58,8 +59,25 @@ public final class OpenSearchCluster implements BeforeAllCallback {
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: run the tests through Maven (mvn verify), which builds it");
         }
-        int base = freeBasePort();
         Path log = HOME.resolve("cluster.log");
+        for (int attempt = 1; ; attempt++) {
+            Running started = launch(lib, freeBasePort(), log);
+            try {
+                started.awaitNodes(NODES, START_TIMEOUT, log);
+                running = started;
+                return running;
+            } catch (IllegalStateException e) {
+                // Exited at start: another test run on the machine took a port between the check and the start.
+                boolean exited = !started.process.isAlive();
+                started.close();
+                if (!exited || attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Running launch(Path lib, int base, Path log) {
         try {
             Path data = Files.createTempDirectory("newsdesk-opensearch");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -69,9 +87,7 @@ public final class OpenSearchCluster implements BeforeAllCallback {
                     data.toString(), Integer.toString(base), Integer.toString(NODES),
                     "newsdesk-test-" + ProcessHandle.current().pid())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            running = new Running(process, base, data);
-            running.awaitNodes(NODES, START_TIMEOUT, log);
-            return running;
+            return new Running(process, base, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,10 +136,28 @@ public final class OpenSearchCluster implements BeforeAllCallback {
 
         /** Stops one node that is not the cluster manager, and waits until the other sees it gone. */
         public void stopOneNode() throws IOException {
-            OutputStream commands = process.getOutputStream();
-            commands.write("stop\n".getBytes(StandardCharsets.UTF_8));
-            commands.flush();
+            command("stop");
             awaitNodes(NODES - 1, Duration.ofMinutes(1), HOME.resolve("cluster.log"));
+        }
+
+        /**
+         * Starts the stopped node again and waits until every shard has all its copies (green), so that
+         * the tests after the one that stopped it find the cluster as it was.
+         */
+        public void startStoppedNode() throws IOException {
+            command("start");
+            awaitNodes(NODES, Duration.ofMinutes(1), HOME.resolve("cluster.log"));
+            String health = get("http://127.0.0.1:" + livePort() + "/_cluster/health?wait_for_status=green&timeout=60s",
+                    Duration.ofSeconds(70));
+            if (!health.contains("\"status\":\"green\"")) {
+                throw new IllegalStateException("the test cluster did not become green again: " + health);
+            }
+        }
+
+        private void command(String line) throws IOException {
+            OutputStream commands = process.getOutputStream();
+            commands.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            commands.flush();
         }
 
         /** Waits until some node reports {@code count} nodes (polling; the deadline only bounds a broken start). */
@@ -151,33 +185,41 @@ public final class OpenSearchCluster implements BeforeAllCallback {
 
         private int nodes(String url) {
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                Matcher matcher = NODE_COUNT.matcher(health.body());
-                return health.statusCode() == 200 && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+                Matcher matcher = NODE_COUNT.matcher(get(url + "/_cluster/health", Duration.ofSeconds(2)));
+                return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
             } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return -1;
             }
         }
 
-        @Override
-        public void close() throws IOException {
-            process.getOutputStream().close();
+        /** The body of the reply, whatever its status (health says why in the body). */
+        private String get(String url, Duration timeout) throws IOException {
             try {
+                return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                process.getOutputStream().close();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
+                try (Stream<Path> files = Files.walk(data)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
-            }
-            try (Stream<Path> files = Files.walk(data)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
             }
         }
     }
