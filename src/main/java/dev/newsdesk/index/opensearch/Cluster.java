@@ -44,6 +44,8 @@ import org.opensearch.client.transport.httpclient5.ResponseException;
 final class Cluster implements Closeable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A search or count whose shards failed is asked once more (see {@link #read}). */
+    private static final int READ_ATTEMPTS = 2;
 
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchClient client;
@@ -106,13 +108,41 @@ final class Cluster implements Closeable {
 
     /** The reply of a request that must succeed. */
     JsonNode send(String method, String endpoint, Object body) {
-        return sendOrMissing(method, endpoint, body).orElseThrow(() -> new NewsdeskException(where + " has no '"
-                + endpoint + "' (404); run 'newsdesk index --store opensearch' first."));
+        return found(sendOrMissing(method, endpoint, body), endpoint);
     }
 
     /** The reply, or empty when the cluster answers 404 (no such index or document). */
     Optional<JsonNode> sendOrMissing(String method, String endpoint, Object body) {
-        Reply reply = exchange(method, endpoint, body);
+        return handled(exchange(method, endpoint, body), endpoint);
+    }
+
+    /**
+     * The reply of a search or count (POST) that every shard answered. While a node leaves, the shard
+     * copies on it fail: the cluster then answers 200 from the other shards ({@code _shards.failed}),
+     * which would quietly leave chunks out of an answer and its cached statistics, or fails the whole
+     * search (search_phase_execution_exception, 500). Either is asked again once, when the cluster has
+     * mostly turned to the copies that remain; failing again, the cluster is unavailable for now rather
+     * than half answering. A search's {@code filter_path} must keep {@code _shards.failed}.
+     */
+    JsonNode read(String endpoint, Object body) {
+        for (int attempt = 1; ; attempt++) {
+            Reply reply = exchange("POST", endpoint, body);
+            if (!reply.shardsFailed()) {
+                return found(handled(reply, endpoint), endpoint);
+            }
+            if (attempt == READ_ATTEMPTS) {
+                throw new StoreUnavailableException(where + " could not search every shard of " + endpoint
+                        + " (a node leaving?); try again shortly.", null);
+            }
+        }
+    }
+
+    private JsonNode found(Optional<JsonNode> reply, String endpoint) {
+        return reply.orElseThrow(() -> new NewsdeskException(where + " has no '" + endpoint
+                + "' (404); run 'newsdesk index --store opensearch' first."));
+    }
+
+    private Optional<JsonNode> handled(Reply reply, String endpoint) {
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -178,6 +208,12 @@ final class Cluster implements Closeable {
 
     /** A reply and its status. */
     record Reply(int status, JsonNode json) {
+        /** Some shards of a search or count failed: its answer is partial, or there is none. */
+        boolean shardsFailed() {
+            return status < 300 ? json.path("_shards").path("failed").asInt() > 0
+                    : "search_phase_execution_exception".equals(json.path("error").path("type").asText());
+        }
+
         NewsdeskException failure(String where, String endpoint) {
             if (status == 401 || status == 403) {
                 return new NewsdeskException(where + " refused the credentials (" + status + "); check OPENSEARCH_USER"
