@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server over a two-node cluster (2 shards, a replica each) while clients keep asking over HTTP and
- * the cluster changes under them: a node stops. Every question must
+ * the cluster changes under them: a new build replaces the chunks, a node stops. Every question must
  * still be answered, citing what the Lucene store cites.
  */
 @ExtendWith(OpenSearchCluster.class)
@@ -70,6 +70,22 @@ class WebOpenSearchLoadTest {
     void close() throws IOException {
         server.close();
         engine.close();
+    }
+
+    @Test
+    void a_new_build_replacing_the_chunks_drops_no_question_asked_meanwhile() throws Exception {
+        AskingClients clients = new AskingClients(server, QUESTIONS, CLIENTS);
+        clients.awaitMore(20);
+        int before = clients.count();
+        build();
+        int during = clients.count() - before;
+        List<AskingClients.Reply> replies = clients.stop();
+
+        System.out.printf("OpenSearch alias switch under %d clients: %d answers while the new build was written, the"
+                + " alias moved and the old build was deleted%n", CLIENTS, during);
+        assertThat(during).isPositive();
+        assertEveryQuestionAnsweredAsByLucene(replies);
+        assertThat(OpenSearchCluster.running().indices(PREFIX + "-chunks-*")).as("the earlier build is deleted").hasSize(1);
     }
 
     @Test

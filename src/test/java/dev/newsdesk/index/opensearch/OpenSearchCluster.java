@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,6 +133,12 @@ public final class OpenSearchCluster implements BeforeAllCallback {
         /** The nodes' HTTP addresses, comma-separated, as OPENSEARCH_URL takes them. */
         public String urls() {
             return String.join(",", IntStream.rangeClosed(1, NODES).mapToObj(i -> "http://127.0.0.1:" + (base + i)).toList());
+        }
+
+        /** The names of the indices that match {@code pattern} (e.g. "load-chunks-*"). */
+        public List<String> indices(String pattern) throws IOException {
+            String names = get("http://127.0.0.1:" + livePort() + "/_cat/indices/" + pattern + "?h=index", Duration.ofSeconds(5));
+            return names.lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
         }
 
         /** Stops one node that is not the cluster manager, and waits until the other sees it gone. */
