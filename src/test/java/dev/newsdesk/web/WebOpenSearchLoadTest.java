@@ -57,11 +57,11 @@ class WebOpenSearchLoadTest {
         engine = Engine.start(settings, s -> { }, (d, t, f) -> { });
         // As many questions answered at once as there are clients, so that all of them reach the cluster together.
         server = TestServer.ready(engine, Map.of("NEWSDESK_MAX_ANSWERING", Integer.toString(CLIENTS)));
-        cited = QUESTIONS.stream().collect(Collectors.toMap(Function.identity(), q ->
-                lucene.answers().ask(q, null).citations().stream().map(Citation::file).collect(Collectors.toCollection(TreeSet::new))));
+        cited = QUESTIONS.stream().collect(Collectors.toMap(Function.identity(), q -> lucene.answers().ask(q, null)
+                .citations().stream().map(Citation::file).collect(Collectors.toCollection(TreeSet::new))));
     }
 
-    /** A full build (a new index, then the alias moved to it), copied from the Lucene index so that nothing is embedded. */
+    /** A full build (a new index, the alias moved to it), copied from the Lucene index so that nothing is embedded. */
     private void build() {
         Engine.copy(settings, lucene.settings().index(), s -> { }, (d, t, f) -> { });
     }
@@ -85,7 +85,8 @@ class WebOpenSearchLoadTest {
                 + " alias moved and the old build was deleted%n", CLIENTS, during);
         assertThat(during).isPositive();
         assertEveryQuestionAnsweredAsByLucene(replies);
-        assertThat(OpenSearchCluster.running().indices(PREFIX + "-chunks-*")).as("the earlier build is deleted").hasSize(1);
+        assertThat(OpenSearchCluster.running().indices(PREFIX + "-chunks-*")).as("the earlier build is deleted")
+                .hasSize(1);
     }
 
     @Test

@@ -134,7 +134,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     private IndexBuilder.Report build(Cluster cluster, List<Article> articles, IndexBuilder.Progress progress,
                                       Function<Article, List<EmbeddedChunk>> chunks) {
         String index = alias(store) + "-" + LocalDateTime.now(ZoneOffset.UTC).format(BUILD_TIME);
-        cluster.send("PUT", "/" + index, ChunkDocuments.indexBody(store.shards(), store.replicas(),
+        cluster.create(index, ChunkDocuments.indexBody(store.shards(), store.replicas(),
                 embedding.embedder().dimension()));
         Changes changes = Changes.between(Map.of(), articles);
         int written = write(cluster, index, changes.toEmbed(), progress, chunks);
@@ -221,7 +221,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
         Manifest manifest = new Manifest(embedding.embedder().id(), embedding.embedder().dimension(), Manifest.SCHEMA, hashes);
         if (cluster.sendOrMissing("HEAD", "/" + manifestIndex(), null).isEmpty()) {
             // Not parsed ("enabled": false): file names hold dots, which dynamic mapping would read as paths.
-            cluster.send("PUT", "/" + manifestIndex(), object("settings", object("number_of_shards", 1,
+            cluster.create(manifestIndex(), object("settings", object("number_of_shards", 1,
                     "number_of_replicas", store.replicas()), "mappings", object("properties",
                     object("manifest", object("type", "object", "enabled", false), "index", object("type", "keyword")))));
         }

@@ -37,8 +37,8 @@ public final class OpenSearchStore implements ChunkStore {
     /** Prefix lookups look at this many candidate terms per shard, so the most frequent is not missed. */
     private static final int PREFIX_CANDIDATES = 1000;
     /** What a reply is cut down to: hits' ids, scores, fields and sources, aggregations, and failed shards. */
-    private static final String REPLY_FIELDS = "hits.hits._id,hits.hits._score,hits.hits.fields,hits.hits._source,aggregations,"
-            + "_shards.failed";
+    private static final String REPLY_FIELDS = "hits.hits._id,hits.hits._score,hits.hits.fields,hits.hits._source,"
+            + "aggregations,_shards.failed,_shards.failures";
     /** Document frequencies looked up per request: bounded, as a request's size is. */
     private static final int TERMS_PER_REQUEST = 500;
 

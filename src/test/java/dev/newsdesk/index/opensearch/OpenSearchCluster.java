@@ -137,7 +137,8 @@ public final class OpenSearchCluster implements BeforeAllCallback {
 
         /** The names of the indices that match {@code pattern} (e.g. "load-chunks-*"). */
         public List<String> indices(String pattern) throws IOException {
-            String names = get("http://127.0.0.1:" + livePort() + "/_cat/indices/" + pattern + "?h=index", Duration.ofSeconds(5));
+            String names = get("http://127.0.0.1:" + livePort() + "/_cat/indices/" + pattern + "?h=index",
+                    Duration.ofSeconds(5));
             return names.lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
         }
 
@@ -148,16 +149,18 @@ public final class OpenSearchCluster implements BeforeAllCallback {
         }
 
         /**
-         * Starts the stopped node again and waits until every shard has all its copies (green), so that
-         * the tests after the one that stopped it find the cluster as it was.
+         * Starts the stopped node again and waits until every shard has all its copies (green) and the
+         * cluster has done moving shards onto the node, so that the tests after the one that stopped it
+         * find the cluster as it was (a search of a shard copy that moves away can fail).
          */
         public void startStoppedNode() throws IOException {
             command("start");
             awaitNodes(NODES, Duration.ofMinutes(1), HOME.resolve("cluster.log"));
-            String health = get("http://127.0.0.1:" + livePort() + "/_cluster/health?wait_for_status=green&timeout=60s",
-                    Duration.ofSeconds(70));
-            if (!health.contains("\"status\":\"green\"")) {
-                throw new IllegalStateException("the test cluster did not become green again: " + health);
+            String health = get("http://127.0.0.1:" + livePort() + "/_cluster/health?wait_for_status=green"
+                    + "&wait_for_no_relocating_shards=true&wait_for_no_initializing_shards=true&wait_for_events=languid"
+                    + "&timeout=60s", Duration.ofSeconds(70));
+            if (!health.contains("\"timed_out\":false")) {
+                throw new IllegalStateException("the test cluster did not settle again: " + health);
             }
         }
 
