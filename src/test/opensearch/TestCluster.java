@@ -5,28 +5,33 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
 /**
  * The OpenSearch tests' cluster, started by OpenSearchCluster (newsdesk's tests) in its own JVM as a
  * single-file program on the classpath this folder's pom builds. Arguments: base folder, base HTTP port
- * (node i listens on base + i), number of nodes, cluster name (its own per run, so that its nodes never
- * join another cluster on the machine). Each line "stop" on standard input stops one node that
- * is not the cluster manager, so the cluster carries on; the end of input stops the rest and exits.
+ * (node i listens on base + i, or the program exits with 1), number of nodes, cluster name (its own per
+ * run, so that its nodes never join another cluster on the machine). Each line "stop" on standard input
+ * stops one node that is not the cluster manager, so the cluster carries on; "start" starts the stopped
+ * nodes again, on their ports and data, so that a test can leave the cluster as it found it; the end of
+ * input stops the rest and exits.
  */
 public class TestCluster {
 
     public static void main(String[] args) throws Exception {
         OpenSearchRunner runner = new OpenSearchRunner();
+        int base = Integer.parseInt(args[1]);
         runner.onBuild((number, settings) -> settings
                 .put("network.host", "127.0.0.1")
+                // Exactly this port: the runner would move on to the next free one (another test run may have
+                // taken it), where the tests would not look, and they would talk to the other run's cluster.
+                .put("http.port", base + number)
                 // A nearly full disk on a build machine must not keep shards from being allocated.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false));
         try {
             runner.build(OpenSearchRunner.newConfigs()
                     .basePath(args[0])
-                    .baseHttpPort(Integer.parseInt(args[1]))
+                    .baseHttpPort(base)
                     .numOfNode(Integer.parseInt(args[2]))
                     .clusterName(args[3])
                     .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
         } catch (RuntimeException e) {
-            // A node that did not start (its port taken) leaves the others running: exit, so that the
-            // tests see the cluster gone and start another on other ports.
+            // The nodes already started would keep the JVM alive: exit, so that the tests try other ports.
             e.printStackTrace();
             System.exit(1);
         }
@@ -34,6 +39,10 @@ public class TestCluster {
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {
             if (line.strip().equals("stop")) {
                 runner.nonMasterNode().close();
+            } else if (line.strip().equals("start")) {
+                for (int i = 0; i < runner.getNodeSize(); i++) {
+                    runner.startNode(i); // false, and nothing done, for a node that is running
+                }
             }
         }
         runner.close();

@@ -85,7 +85,11 @@ public final class WebApp implements AutoCloseable {
 
     private void configure(JavalinConfig config, ObjectMapper json) {
         config.showJavalinBanner = false;
-        config.jsonMapper(new JavalinJackson(json, false));
+        JavalinJackson mapper = new JavalinJackson(json, false);
+        // Javalin keeps its mapper behind an unsynchronized lazy: the first questions to arrive together
+        // would race to initialize it, and some fail with a NullPointerException. Initialized here instead.
+        mapper.getMapper();
+        config.jsonMapper(mapper);
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> {

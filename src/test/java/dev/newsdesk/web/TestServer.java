@@ -66,7 +66,12 @@ final class TestServer implements AutoCloseable {
 
     /** A server of its own that answers with {@code engine}. */
     static TestServer ready(Engine engine) {
-        TestServer server = notReady(Map.of());
+        return ready(engine, Map.of());
+    }
+
+    /** As {@link #ready(Engine)}, with these settings. */
+    static TestServer ready(Engine engine, Map<String, String> env) {
+        TestServer server = notReady(env);
         server.web.ready(engine);
         return server;
     }

@@ -46,6 +46,8 @@ import org.opensearch.client.transport.httpclient5.ResponseException;
 final class Cluster implements Closeable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A search or count whose shards failed is asked once more (see {@link #read}). */
+    private static final int READ_ATTEMPTS = 2;
 
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchClient client;
@@ -112,13 +114,56 @@ final class Cluster implements Closeable {
 
     /** The reply of a request that must succeed. */
     JsonNode send(String method, String endpoint, Object body) {
-        return sendOrMissing(method, endpoint, body).orElseThrow(() -> new NewsdeskException(where + " has no '"
-                + endpoint + "' (404); run 'newsdesk index --store opensearch' first."));
+        return found(sendOrMissing(method, endpoint, body), endpoint);
     }
 
     /** The reply, or empty when the cluster answers 404 (no such index or document). */
     Optional<JsonNode> sendOrMissing(String method, String endpoint, Object body) {
-        Reply reply = exchange(method, endpoint, body);
+        return handled(exchange(method, endpoint, body), endpoint);
+    }
+
+    /**
+     * The reply of a search or count (POST) that every shard answered. While a node leaves, the shard
+     * copies on it fail: the cluster then answers 200 from the other shards ({@code _shards.failed}),
+     * which would quietly leave chunks out of an answer and its cached statistics, or fails the whole
+     * search (search_phase_execution_exception, 500). Either is asked again once, when the cluster has
+     * mostly turned to the copies that remain; failing again, the cluster is unavailable for now rather
+     * than half answering. A search's {@code filter_path} must keep {@code _shards.failed} and
+     * {@code _shards.failures}.
+     */
+    JsonNode read(String endpoint, Object body) {
+        for (int attempt = 1; ; attempt++) {
+            Reply reply = exchange("POST", endpoint, body);
+            Optional<String> failed = reply.shardFailure();
+            if (failed.isEmpty()) {
+                return found(handled(reply, endpoint), endpoint);
+            }
+            if (attempt == READ_ATTEMPTS) {
+                throw new StoreUnavailableException(where + " could not search every shard of " + endpoint + " ("
+                        + failed.get() + "); try again shortly.", null);
+            }
+        }
+    }
+
+    /**
+     * Creates {@code index}, which the caller has named anew or just found missing. That it exists
+     * already means this request created it: an attempt that timed out on a busy cluster, which the
+     * client then sent again to the next node.
+     */
+    void create(String index, Object body) {
+        Reply reply = exchange("PUT", "/" + index, body);
+        if (reply.status() >= 300
+                && !"resource_already_exists_exception".equals(reply.json().path("error").path("type").asText())) {
+            throw reply.failure(where, "/" + index);
+        }
+    }
+
+    private JsonNode found(Optional<JsonNode> reply, String endpoint) {
+        return reply.orElseThrow(() -> new NewsdeskException(where + " has no '" + endpoint
+                + "' (404); run 'newsdesk index --store opensearch' first."));
+    }
+
+    private Optional<JsonNode> handled(Reply reply, String endpoint) {
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -199,6 +244,21 @@ final class Cluster implements Closeable {
 
     /** A reply and its status. */
     record Reply(int status, JsonNode json) {
+        /** Why some shards of a search or count failed (its answer is partial, or there is none); empty if none did. */
+        Optional<String> shardFailure() {
+            JsonNode error = json.path("error");
+            JsonNode why;
+            if (status < 300 && json.path("_shards").path("failed").asInt() > 0) {
+                why = json.path("_shards").path("failures").path(0).path("reason");
+            } else if (status >= 300 && "search_phase_execution_exception".equals(error.path("type").asText())) {
+                why = error.has("caused_by") ? error.path("caused_by") : error.path("root_cause").path(0);
+            } else {
+                return Optional.empty();
+            }
+            String line = why.path("type").asText() + ": " + why.path("reason").asText();
+            return Optional.of(line.replaceAll("\\s+", " ").strip());
+        }
+
         NewsdeskException failure(String where, String endpoint) {
             if (status == 401 || status == 403) {
                 return new NewsdeskException(where + " refused the credentials (" + status + "); check OPENSEARCH_USER"

@@ -32,7 +32,8 @@ import java.util.function.Function;
  * name of the index it describes. A new model, schema or a first build writes a new index
  * {@code <prefix>-chunks-<time>} and then moves the alias {@code <prefix>-chunks} to it in one atomic
  * {@code _aliases} call, so questions are answered from the old chunks until the new ones are all
- * there; otherwise only new, changed and removed files are written, in place.
+ * there; the old index is deleted the store's timeout later, when no search under way can still be
+ * reading it. Otherwise only new, changed and removed files are written, in place.
  */
 public final class OpenSearchIndexer implements StoreBuilder {
 
@@ -72,7 +73,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
         }
     }
 
-    /** Builds a new index from the corpus and moves the alias to it. */
+    /** Builds a new index from the corpus, moves the alias to it, and deletes the earlier build a timeout later. */
     @Override
     public IndexBuilder.Report rebuild(List<Article> articles, IndexBuilder.Progress progress) {
         try (Cluster cluster = Cluster.connect(store)) {
@@ -133,7 +134,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     private IndexBuilder.Report build(Cluster cluster, List<Article> articles, IndexBuilder.Progress progress,
                                       Function<Article, List<EmbeddedChunk>> chunks) {
         String index = alias(store) + "-" + LocalDateTime.now(ZoneOffset.UTC).format(BUILD_TIME);
-        cluster.send("PUT", "/" + index, ChunkDocuments.indexBody(store.shards(), store.replicas(),
+        cluster.create(index, ChunkDocuments.indexBody(store.shards(), store.replicas(),
                 embedding.embedder().dimension()));
         Changes changes = Changes.between(Map.of(), articles);
         int written = write(cluster, index, changes.toEmbed(), progress, chunks);
@@ -144,14 +145,34 @@ public final class OpenSearchIndexer implements StoreBuilder {
         actions.add(object("add", object("index", index, "alias", alias(store))));
         cluster.send("POST", "/_aliases", object("actions", actions));
         saveManifest(cluster, index, Changes.hashes(articles));
-        // Earlier builds, and any a killed build left behind, are no longer answered from.
-        for (String stale : builds(cluster, store)) {
-            if (!stale.equals(index)) {
-                cluster.send("DELETE", "/" + stale, null);
-            }
-        }
         log.accept("built " + index + " (" + written + " chunks) and moved " + alias(store) + " to it");
+        deleteEarlierBuilds(cluster, index);
         return changes.report(true, written);
+    }
+
+    /**
+     * Deletes every build but {@code current}: the earlier ones, and any a killed build left behind. A
+     * search that found the alias on an earlier build just before it moved may still be reading it, and
+     * would fail if it went; each such request ends, or its client gives up, within the store's timeout,
+     * so the earlier builds are deleted only that long after the move.
+     */
+    private void deleteEarlierBuilds(Cluster cluster, String current) {
+        List<String> earlier = builds(cluster, store).stream().filter(b -> !b.equals(current)).toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        log.accept("deleting " + earlier + " in " + store.timeout().toSeconds() + " s, when the searches under way on"
+                + " them have ended");
+        try {
+            Thread.sleep(store.timeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.accept("interrupted: " + earlier + " kept until the next build");
+            return;
+        }
+        for (String build : earlier) {
+            cluster.send("DELETE", "/" + build, null);
+        }
     }
 
     private IndexBuilder.Report updateInPlace(Cluster cluster, Manifest manifest, List<Article> articles,
@@ -200,7 +221,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
         Manifest manifest = new Manifest(embedding.embedder().id(), embedding.embedder().dimension(), Manifest.SCHEMA, hashes);
         if (cluster.sendOrMissing("HEAD", "/" + manifestIndex(), null).isEmpty()) {
             // Not parsed ("enabled": false): file names hold dots, which dynamic mapping would read as paths.
-            cluster.send("PUT", "/" + manifestIndex(), object("settings", object("number_of_shards", 1,
+            cluster.create(manifestIndex(), object("settings", object("number_of_shards", 1,
                     "number_of_replicas", store.replicas()), "mappings", object("properties",
                     object("manifest", object("type", "object", "enabled", false), "index", object("type", "keyword")))));
         }

@@ -36,8 +36,9 @@ public final class OpenSearchStore implements ChunkStore {
     private static final Duration STATISTICS_TTL = Duration.ofSeconds(30);
     /** Prefix lookups look at this many candidate terms per shard, so the most frequent is not missed. */
     private static final int PREFIX_CANDIDATES = 1000;
-    /** What a reply is cut down to: hits' ids, scores, fields and sources, and aggregations. */
-    private static final String REPLY_FIELDS = "hits.hits._id,hits.hits._score,hits.hits.fields,hits.hits._source,aggregations";
+    /** What a reply is cut down to: hits' ids, scores, fields and sources, aggregations, and failed shards. */
+    private static final String REPLY_FIELDS = "hits.hits._id,hits.hits._score,hits.hits.fields,hits.hits._source,"
+            + "aggregations,_shards.failed,_shards.failures";
     /** Document frequencies looked up per request: bounded, as a request's size is. */
     private static final int TERMS_PER_REQUEST = 500;
 
@@ -205,7 +206,7 @@ public final class OpenSearchStore implements ChunkStore {
     }
 
     private int count(Map<String, Object> query) {
-        return cluster.send("POST", "/" + alias + "/_count", object("query", query)).path("count").asInt();
+        return cluster.read("/" + alias + "/_count", object("query", query)).path("count").asInt();
     }
 
     /**
@@ -215,7 +216,7 @@ public final class OpenSearchStore implements ChunkStore {
     private JsonNode search(boolean scored, Map<String, Object> body) {
         String type = scored && shards.get(alias, a -> shardCount()) > 1 ? "dfs_query_then_fetch" : "query_then_fetch";
         body.put("track_total_hits", false);
-        return cluster.send("POST", "/" + alias + "/_search?search_type=" + type + "&filter_path=" + REPLY_FIELDS, body);
+        return cluster.read("/" + alias + "/_search?search_type=" + type + "&filter_path=" + REPLY_FIELDS, body);
     }
 
     private int shardCount() {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +36,8 @@ public final class OpenSearchCluster implements BeforeAllCallback {
     public static final String SEEDS_PREFIX = "seeds";
     private static final Path HOME = Path.of("target", "opensearch-cluster");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final int START_ATTEMPTS = 3;
     private static final Pattern NODE_COUNT = Pattern.compile("\"number_of_nodes\":(\\d+)");
+    private static final int START_ATTEMPTS = 3;
 
     private static Running running;
 
@@ -60,22 +61,16 @@ public final class OpenSearchCluster implements BeforeAllCallback {
             throw new IllegalStateException(lib + " is missing: run the tests through Maven (mvn verify), which builds it");
         }
         Path log = HOME.resolve("cluster.log");
-        String name = "newsdesk-test-" + ProcessHandle.current().pid();
-        // Another test run on the machine may bind the ports found free before this cluster does: its
-        // node then fails to start, and the cluster is started again on other ports.
         for (int attempt = 1; ; attempt++) {
-            Running started = launch(lib, freeBasePort(), name, log);
+            Running started = launch(lib, freeBasePort(), "newsdesk-test-" + ProcessHandle.current().pid(), log);
             try {
                 started.awaitNodes(NODES, START_TIMEOUT, log);
                 running = started;
-                return started;
+                return running;
             } catch (IllegalStateException e) {
+                // Exited at start: another test run on the machine took a port between the check and the start.
                 boolean exited = !started.process.isAlive();
-                try {
-                    started.close();
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
+                started.close();
                 if (!exited || attempt == START_ATTEMPTS) {
                     throw e;
                 }
@@ -141,12 +136,39 @@ public final class OpenSearchCluster implements BeforeAllCallback {
             return String.join(",", IntStream.rangeClosed(1, NODES).mapToObj(i -> "http://127.0.0.1:" + (base + i)).toList());
         }
 
+        /** The names of the indices that match {@code pattern} (e.g. "load-chunks-*"). */
+        public List<String> indices(String pattern) throws IOException {
+            String names = get("http://127.0.0.1:" + livePort() + "/_cat/indices/" + pattern + "?h=index",
+                    Duration.ofSeconds(5));
+            return names.lines().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        }
+
         /** Stops one node that is not the cluster manager, and waits until the other sees it gone. */
         public void stopOneNode() throws IOException {
-            OutputStream commands = process.getOutputStream();
-            commands.write("stop\n".getBytes(StandardCharsets.UTF_8));
-            commands.flush();
+            command("stop");
             awaitNodes(NODES - 1, Duration.ofMinutes(1), HOME.resolve("cluster.log"));
+        }
+
+        /**
+         * Starts the stopped node again and waits until every shard has all its copies (green) and the
+         * cluster has done moving shards onto the node, so that the tests after the one that stopped it
+         * find the cluster as it was (a search of a shard copy that moves away can fail).
+         */
+        public void startStoppedNode() throws IOException {
+            command("start");
+            awaitNodes(NODES, Duration.ofMinutes(1), HOME.resolve("cluster.log"));
+            String health = get("http://127.0.0.1:" + livePort() + "/_cluster/health?wait_for_status=green"
+                    + "&wait_for_no_relocating_shards=true&wait_for_no_initializing_shards=true&wait_for_events=languid"
+                    + "&timeout=60s", Duration.ofSeconds(70));
+            if (!health.contains("\"timed_out\":false")) {
+                throw new IllegalStateException("the test cluster did not settle again: " + health);
+            }
+        }
+
+        private void command(String line) throws IOException {
+            OutputStream commands = process.getOutputStream();
+            commands.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            commands.flush();
         }
 
         /** Waits until some node reports {@code count} nodes (polling; the deadline only bounds a broken start). */
@@ -174,35 +196,44 @@ public final class OpenSearchCluster implements BeforeAllCallback {
 
         private int nodes(String url) {
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                Matcher matcher = NODE_COUNT.matcher(health.body());
+                String health = get(url + "/_cluster/health", Duration.ofSeconds(2));
+                Matcher matcher = NODE_COUNT.matcher(health);
                 // Only this run's cluster counts: another run's may be listening on these ports.
-                return health.statusCode() == 200 && health.body().contains("\"cluster_name\":\"" + name + "\"")
-                        && matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+                return health.contains("\"cluster_name\":\"" + name + "\"") && matcher.find()
+                        ? Integer.parseInt(matcher.group(1)) : -1;
             } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return -1;
             }
         }
 
-        @Override
-        public void close() throws IOException {
-            process.getOutputStream().close();
+        /** The body of the reply, whatever its status (health says why in the body). */
+        private String get(String url, Duration timeout) throws IOException {
             try {
+                return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                process.getOutputStream().close();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
+                try (Stream<Path> files = Files.walk(data)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
-            }
-            try (Stream<Path> files = Files.walk(data)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
             }
         }
     }
