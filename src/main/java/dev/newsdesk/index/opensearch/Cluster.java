@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +60,20 @@ final class Cluster implements Closeable {
         this.where = where;
     }
 
+    /** A connection for questions: a request gives up after the store's timeout. */
     static Cluster connect(Settings.Store store) {
+        return connect(store, store.timeout());
+    }
+
+    /** A connection whose requests give up after {@code requestTimeout}. */
+    static Cluster connect(Settings.Store store, Duration requestTimeout) {
         HttpHost[] hosts = store.urls().stream()
                 .map(u -> new HttpHost(u.getScheme(), u.getHost(), u.getPort() < 0 ? 9200 : u.getPort()))
                 .toArray(HttpHost[]::new);
-        Timeout timeout = Timeout.of(store.timeout());
+        Timeout timeout = Timeout.of(requestTimeout);
         SSLContext tls = store.caFile() == null ? null : trusting(store);
         ApacheHttpClient5Transport transport = ApacheHttpClient5TransportBuilder.builder(hosts)
-                // A question must not hang on a dead node: a request gives up after the store's timeout.
+                // A question must not hang on a dead node: a request gives up after the timeout.
                 .setRequestConfigCallback(config -> config.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout))
                 .setHttpClientConfigCallback(http -> {
                     if (store.user() != null) {

@@ -14,6 +14,7 @@ import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.index.Manifest;
 import dev.newsdesk.index.StoreBuilder;
 import dev.newsdesk.ingest.Article;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
 
     private static final DateTimeFormatter BUILD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final String MANIFEST_ID = "chunks";
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Settings.Store store;
     private final ArticleEmbedder embedding;
@@ -50,6 +52,14 @@ public final class OpenSearchIndexer implements StoreBuilder {
         this.log = log;
     }
 
+    /**
+     * Writes wait longer than questions: a bulk request or an index creation may take seconds on a busy
+     * cluster, and a timed-out write is sent again to another node, where it may collide with itself.
+     */
+    private static Duration writeTimeout(Settings.Store store) {
+        return store.timeout().compareTo(WRITE_TIMEOUT) > 0 ? store.timeout() : WRITE_TIMEOUT;
+    }
+
     /** The alias questions are answered from. */
     public static String alias(Settings.Store store) {
         return store.prefix() + "-chunks";
@@ -58,7 +68,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     /** True when the chunks behind the alias were built from exactly these articles with this model. */
     @Override
     public boolean isCurrent(List<Article> articles) {
-        try (Cluster cluster = Cluster.connect(store)) {
+        try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
             return current(cluster).filter(m -> m.fileHashes().equals(Changes.hashes(articles))).isPresent();
         }
     }
@@ -66,7 +76,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     /** Adds, replaces and deletes what changed since the last build; a full build when there is none to update. */
     @Override
     public IndexBuilder.Report update(List<Article> articles, IndexBuilder.Progress progress) {
-        try (Cluster cluster = Cluster.connect(store)) {
+        try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
             Optional<Manifest> manifest = current(cluster);
             return manifest.isPresent() ? updateInPlace(cluster, manifest.get(), articles, progress)
                     : build(cluster, articles, progress, embedding::embed);
@@ -76,7 +86,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     /** Builds a new index from the corpus, moves the alias to it, and deletes the earlier build a timeout later. */
     @Override
     public IndexBuilder.Report rebuild(List<Article> articles, IndexBuilder.Progress progress) {
-        try (Cluster cluster = Cluster.connect(store)) {
+        try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
             return build(cluster, articles, progress, embedding::embed);
         }
     }
@@ -91,7 +101,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
             throw new NewsdeskException("The index to copy was not built by this version of newsdesk with "
                     + embedding.embedder().id() + "; run 'newsdesk index' on it first.");
         }
-        try (Cluster cluster = Cluster.connect(store)) {
+        try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
             return build(cluster, articles, progress, article -> article.sha256().equals(source.fileHashes().get(article.file()))
                     ? from.chunksOf(article.file()).stream().map(c -> EmbeddedChunk.of(c, article.meta())).toList()
                     : embedding.embed(article));
@@ -100,7 +110,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
 
     /** Deletes every chunks index of the store's prefix and its manifest (benchmarks clean up with it). */
     public static void drop(Settings.Store store) {
-        try (Cluster cluster = Cluster.connect(store)) {
+        try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
             for (String index : builds(cluster, store)) {
                 cluster.send("DELETE", "/" + index, null);
             }
@@ -186,7 +196,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     /** A writer into the index the alias points at, with its own connection; fails when there is no current build. */
     @Override
     public ChunkWriter openLive() {
-        Cluster cluster = Cluster.connect(store);
+        Cluster cluster = Cluster.connect(store, writeTimeout(store));
         Optional<Manifest> manifest = current(cluster);
         if (manifest.isEmpty()) {
             cluster.close();
