@@ -153,6 +153,9 @@ public final class OpenSearchStore implements ChunkStore {
                     "query", object("prefix", object(ChunkDocuments.TERMS, prefix)),
                     "aggs", object("known", object("terms", object("field", ChunkDocuments.TERMS,
                             "include", quote(prefix) + ".*", "size", 1, "shard_size", PREFIX_CANDIDATES,
+                            // Few chunks match, and the default (global ordinals) fails with an index out of
+                            // bounds on a shard that holds no term under the prefix (OpenSearch 2.19).
+                            "execution_hint", "map",
                             // Ties go to the first term in order, as the Lucene store's scan does.
                             "order", List.of(object("_count", "desc"), object("_key", "asc")))))));
             JsonNode buckets = reply.path("aggregations").path("known").path("buckets");
