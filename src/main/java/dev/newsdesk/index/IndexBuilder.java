@@ -159,6 +159,13 @@ public final class IndexBuilder implements StoreBuilder {
             }
             progress.update(toEmbed.size(), toEmbed.size(), "");
             commit(writer, indexed);
+            if (chunks > writer.getDocStats().numDocs / 2) {
+                // A bulk load leaves many small segments, and a kNN search walks one HNSW graph per
+                // segment: merged into one, a large index answers about as fast as a small one.
+                log.accept("merging the index at " + path + " into one segment");
+                writer.forceMerge(1);
+                commit(writer, indexed);
+            }
         } catch (LockObtainFailedException e) {
             throw new NewsdeskException("The index at '" + path + "' is locked by another newsdesk process;"
                     + " stop it (a running 'serve'?) or use another --index folder.", e);

@@ -41,6 +41,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     private static final DateTimeFormatter BUILD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final String MANIFEST_ID = "chunks";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MERGE_POLL = Duration.ofMillis(500);
 
     private final Settings.Store store;
     private final ArticleEmbedder embedding;
@@ -149,6 +150,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
         Changes changes = Changes.between(Map.of(), articles);
         int written = write(cluster, index, changes.toEmbed(), progress, chunks);
         cluster.send("POST", "/" + index + "/_refresh", null);
+        merge(cluster, index);
         List<String> old = aliased(cluster);
         List<Object> actions = new ArrayList<>();
         old.forEach(o -> actions.add(object("remove", object("index", o, "alias", alias(store)))));
@@ -182,6 +184,25 @@ public final class OpenSearchIndexer implements StoreBuilder {
         }
         for (String build : earlier) {
             cluster.send("DELETE", "/" + build, null);
+        }
+    }
+
+    /**
+     * Merges a new build into one segment per shard before questions reach it: a bulk load leaves many
+     * segments, and a kNN search walks one HNSW graph per segment (as in the Lucene store). The merge
+     * runs as a task, polled (a long wait on a task held by another node ends in a transport timeout).
+     */
+    private void merge(Cluster cluster, String index) {
+        String task = cluster.send("POST", "/" + index + "/_forcemerge?max_num_segments=1&wait_for_completion=false", null)
+                .path("task").asText();
+        log.accept("merging " + index + " into one segment per shard");
+        while (!cluster.send("GET", "/_tasks/" + task, null).path("completed").asBoolean()) {
+            try {
+                Thread.sleep(MERGE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NewsdeskException("interrupted while " + index + " was being merged; run the build again", e);
+            }
         }
     }
 
