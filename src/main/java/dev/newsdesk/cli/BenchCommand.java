@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,24 +56,28 @@ final class BenchCommand implements Callable<Integer> {
     Path record;
 
     @Option(names = "--plot", paramLabel = "PNG", description = "Draws latency and throughput against size for every"
-            + " store in --record, and prints the stores side by side.")
+            + " store in --record (or measured in this run), and prints the stores side by side.")
     Path plot;
 
     @Override
     public Integer call() throws Exception {
         Settings base = options.settings();
-        Path folder = work != null ? work : Files.createTempDirectory("newsdesk-bench");
+        Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("newsdesk-bench");
         List<String> asked = Evaluation.load(questions).stream().map(EvalQuestion::question).toList();
+        List<Measurement> measured = new ArrayList<>();
         for (int size : sizes) {
-            Path corpus = size == 0 ? base.corpus() : synthetic(base, folder, size);
+            // Named after the corpus they come from, so that another --corpus never reuses them.
+            String name = base.corpus().getFileName() + "-" + size;
+            Path corpus = size == 0 ? base.corpus() : synthetic(base, folder.resolve("synthetic-" + name), size);
             Measurement m = measure(size == 0 ? base.corpus().getFileName().toString() : "synthetic", corpus,
-                    folder.resolve("lucene-" + size), asked);
+                    folder.resolve("lucene-" + name), asked);
+            measured.add(m);
             if (record != null) {
                 m.appendTo(record);
             }
         }
         if (plot != null) {
-            List<Measurement> all = Measurement.readAll(record);
+            List<Measurement> all = record != null ? Measurement.readAll(record) : measured;
             ScalePlot.draw(all, plot);
             System.out.println();
             System.out.print(new BenchTable(all));
@@ -82,10 +87,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A synthetic corpus of about {@code chunks} chunks, written once per --work folder (the same seed each time). */
-    private static Path synthetic(Settings base, Path folder, int chunks) throws Exception {
-        Path corpus = folder.resolve("synthetic-" + chunks);
+    private static Path synthetic(Settings base, Path corpus, int chunks) throws Exception {
         if (!Files.isDirectory(corpus)) {
-            Path partial = Files.createTempDirectory(folder, "synthetic-");
+            Path partial = Files.createTempDirectory(corpus.getParent(), "synthetic-");
             SyntheticCorpus.write(partial, new CorpusLoader(System.err::println).load(base.corpus()),
                     new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1), chunks, 42);
             Files.move(partial, corpus); // complete or absent, should a run be stopped midway

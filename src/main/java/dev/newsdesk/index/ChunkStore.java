@@ -31,8 +31,9 @@ public interface ChunkStore extends Closeable {
 
     /** As {@link #bm25(String, int)}, over the chunks of the articles {@code filter} lets through. */
     default List<Hit> bm25(String text, int k, ArticleFilter filter) {
-        Map<String, Integer> freqs = docFreqs(terms(text));
-        List<String> terms = terms(text).stream()
+        List<String> analysed = terms(text);
+        Map<String, Integer> freqs = docFreqs(analysed);
+        List<String> terms = analysed.stream()
                 .map(t -> freqs.get(t) > 0 ? t : nearestKnown(t).orElse(t))
                 .distinct().toList();
         return anyOf(terms, k, filter);

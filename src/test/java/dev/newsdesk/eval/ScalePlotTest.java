@@ -13,16 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScalePlotTest {
 
-    static Measurement measured(String store, int chunks, double p50, String date) {
-        Benchmark.Latency answers = new Benchmark.Latency(1, 660, p50, 3 * p50, 1000 / p50);
-        return new Measurement(store, "synthetic", chunks / 20, chunks, store.equals("lucene") ? "build" : "copy",
-                chunks / 100.0, answers, answers, answers, 300, 400, date);
-    }
-
     @Test
     void keeps_the_newest_measurement_of_each_store_at_each_size_smallest_first() {
-        List<Measurement> all = List.of(measured("lucene", 100_000, 13, "1"), measured("lucene", 10_000, 11, "1"),
-                measured("opensearch", 10_000, 20, "1"), measured("lucene", 10_000, 9, "2"));
+        List<Measurement> all = List.of(
+                Measurements.of("lucene", "synthetic", 100_000, 13),
+                Measurements.of("lucene", "synthetic", 10_000, 11),
+                Measurements.of("opensearch", "synthetic", 10_000, 20),
+                Measurements.of("lucene", "synthetic", 10_000, 9));
 
         var byStore = ScalePlot.newestPerSize(all);
 
@@ -35,8 +32,11 @@ class ScalePlotTest {
     void draws_latency_and_throughput_side_by_side_each_store_in_its_own_colour(@TempDir Path dir) throws IOException {
         Path png = dir.resolve("plots/scale.png");
 
-        ScalePlot.draw(List.of(measured("lucene", 10_000, 11, "1"), measured("lucene", 100_000, 13, "1"),
-                measured("opensearch", 10_000, 20, "1"), measured("opensearch", 100_000, 26, "1")), png);
+        ScalePlot.draw(List.of(
+                Measurements.of("lucene", "synthetic", 10_000, 11),
+                Measurements.of("lucene", "synthetic", 100_000, 13),
+                Measurements.of("opensearch", "synthetic", 10_000, 20),
+                Measurements.of("opensearch", "synthetic", 100_000, 26)), png);
 
         BufferedImage image = ImageIO.read(Files.newInputStream(png));
         assertThat(image.getWidth()).isEqualTo(2 * 640);
