@@ -23,6 +23,7 @@ public final class TestEngines {
     public static final Path SEEDS = Path.of("seeds");
 
     private static Engine shared;
+    private static Engine sharedUnread;
 
     private TestEngines() {
     }
@@ -45,6 +46,18 @@ public final class TestEngines {
             shared = Engine.start(settings(SEEDS, tempDir("newsdesk-shared-index"), Map.of()), s -> { }, (d, t, f) -> { });
         }
         return shared;
+    }
+
+    /**
+     * The shared engine's index, answered without the reader: for tests of the stores and of transport
+     * under load, where what they compare is retrieval and citing, and reading would only cost time.
+     */
+    public static synchronized Engine sharedWithoutReader() {
+        if (sharedUnread == null) {
+            sharedUnread = Engine.start(settings(SEEDS, shared().settings().index(), Map.of("NEWSDESK_READER", "off")),
+                    s -> { }, (d, t, f) -> { });
+        }
+        return sharedUnread;
     }
 
     /** Overwrites 1 KB in the middle of the largest file of the index at {@code index}, as a failing disk might. */

@@ -20,6 +20,29 @@ final class AnswerFeatures {
     private AnswerFeatures() {
     }
 
+    /** The features a scorer fitted with the reader (or without it) weighs: the reader's come last. */
+    static List<String> names(boolean reader) {
+        if (!reader) {
+            return NAMES;
+        }
+        List<String> all = new java.util.ArrayList<>(NAMES);
+        all.addAll(ReaderEvidence.ANSWER_FEATURES);
+        return List.copyOf(all);
+    }
+
+    /** {@link #of} and, when the reader read, its features of the question. */
+    static double[] of(List<Candidate> ranked, QuestionTerms terms, Question question, LogisticModel sentence,
+                       ReaderEvidence evidence) {
+        double[] base = of(ranked, terms, question, sentence);
+        if (evidence == null) {
+            return base;
+        }
+        double[] reader = evidence.answerFeatures(ranked.get(0).sentence());
+        double[] all = java.util.Arrays.copyOf(base, base.length + reader.length);
+        System.arraycopy(reader, 0, all, base.length, reader.length);
+        return all;
+    }
+
     /** The features of a question whose candidates are {@code ranked} (best first, scored by {@code sentence}). */
     static double[] of(List<Candidate> ranked, QuestionTerms terms, Question question, LogisticModel sentence) {
         double[] x = new double[NAMES.size()];

@@ -14,8 +14,15 @@ record Candidate(Sentence sentence, StoredChunk chunk, int index, double[] featu
         return new Candidate(sentence, chunk, index, features, p);
     }
 
+    /** This candidate with {@code more} features after its own. */
+    Candidate with(double[] more) {
+        double[] all = java.util.Arrays.copyOf(features, features.length + more.length);
+        System.arraycopy(more, 0, all, features.length, more.length);
+        return new Candidate(sentence, chunk, index, all, probability);
+    }
+
     double feature(String name) {
-        return features[SentenceFeatures.NAMES.indexOf(name)];
+        return features[SentenceFeatures.names(true).indexOf(name)];
     }
 
     /** The sentence just before ({@code -1}) or after ({@code +1}) this one in its chunk, or null. */

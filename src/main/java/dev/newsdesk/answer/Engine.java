@@ -23,6 +23,8 @@ import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.ingest.live.LiveIngest;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
+import dev.newsdesk.read.OnnxReader;
+import dev.newsdesk.read.TimedReader;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever;
@@ -59,9 +61,11 @@ public final class Engine implements Closeable {
     private final AnswerService answers;
     private final Conversations conversations;
     private final String llm;
+    private final TimedReader reader;
 
     private Engine(Settings settings, StoreBuilder builder, Corpus corpus, ChunkStore index, Retriever retriever,
-                   ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm) {
+                   ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm,
+                   TimedReader reader) {
         this.settings = settings;
         this.builder = builder;
         this.corpus = corpus;
@@ -71,6 +75,7 @@ public final class Engine implements Closeable {
         this.answers = answers;
         this.conversations = conversations;
         this.llm = llm;
+        this.reader = reader;
     }
 
     /** Starts with metrics kept in memory only; front ends that export metrics pass their registry. */
@@ -91,8 +96,12 @@ public final class Engine implements Closeable {
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
-        Scorer scorer = settings.scorer() == null ? Scorer.bundled() : Scorer.read(settings.scorer());
-        ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier, words, new Aliases(), scorer);
+        Settings.Reading reading = settings.reading();
+        Scorer scorer = settings.scorer() == null ? Scorer.bundled(reading.enabled()) : Scorer.read(settings.scorer());
+        TimedReader reader = reading.enabled()
+                ? new TimedReader(OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens())) : null;
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier, words, new Aliases(), scorer,
+                reader, reading);
         Answerer answerer = extractive;
         QueryTransformer transformer = new FollowUpQueryTransformer();
         String llm = "none";
@@ -109,7 +118,7 @@ public final class Engine implements Closeable {
                 settings.conversationIdle());
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
                 settings.maxQuestionChars());
-        return new Engine(settings, builder, corpus, index, retriever, extractive, service, conversations, llm);
+        return new Engine(settings, builder, corpus, index, retriever, extractive, service, conversations, llm, reader);
     }
 
     /**
@@ -242,6 +251,16 @@ public final class Engine implements Closeable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    /** The reader model that reads the articles for answers, e.g. "newsdesk-reader-minilm-l6-int8@1a2b3c4d", or "off". */
+    public String reader() {
+        return reader == null ? "off" : reader.id();
+    }
+
+    /** Milliseconds spent reading since start (0 without a reader): what share of answering reading is. */
+    public double readingMillis() {
+        return reader == null ? 0 : reader.millis();
     }
 
     /** The chat model answers come from, e.g. "openai:gpt-4o-mini@https://api.openai.com/v1", or "none". */

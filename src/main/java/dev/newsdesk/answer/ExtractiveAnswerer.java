@@ -1,10 +1,13 @@
 package dev.newsdesk.answer;
 
+import dev.newsdesk.config.NewsdeskException;
+import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
+import dev.newsdesk.read.Reader;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import java.util.stream.Collectors;
 public final class ExtractiveAnswerer implements Answerer {
 
     /** Everything the answerer knows about one question before it decides: also what {@code fit} learns from. */
-    record Analysis(Question question, QuestionTerms terms, List<Candidate> ranked, double answerability) {
+    record Analysis(Question question, QuestionTerms terms, List<Candidate> ranked, double answerability,
+                    ReaderEvidence evidence) {
     }
 
     private final ChunkStore index;
@@ -36,9 +40,22 @@ public final class ExtractiveAnswerer implements Answerer {
     private final Aliases aliases;
     private final ShortAnswer shortAnswer;
     private final Scorer scorer;
+    private final Reader reader;
+    private final Settings.Reading reading;
 
+    /**
+     * {@code reader} (null: none) reads as {@code reading} says; {@code scorer} must have been fitted with
+     * the reader when there is one, and without it when there is none.
+     */
     public ExtractiveAnswerer(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier citations,
-                              QuestionWords words, Aliases aliases, Scorer scorer) {
+                              QuestionWords words, Aliases aliases, Scorer scorer, Reader reader,
+                              Settings.Reading reading) {
+        if (scorer.usesReader() != (reader != null)) {
+            throw new NewsdeskException(reader != null
+                    ? "The scorer was fitted without the reader; use the bundled one, fit one with the reader"
+                      + " ('newsdesk fit'), or set NEWSDESK_READER=off."
+                    : "The scorer was fitted with the reader, which NEWSDESK_READER=off turns off; unset one of them.");
+        }
         this.index = index;
         this.embeddings = embeddings;
         this.citations = citations;
@@ -48,6 +65,13 @@ public final class ExtractiveAnswerer implements Answerer {
         this.aliases = aliases;
         this.shortAnswer = new ShortAnswer();
         this.scorer = scorer;
+        this.reader = reader;
+        this.reading = reading;
+    }
+
+    /** The reader's model id, or null when answers are composed without one. */
+    public String readerId() {
+        return reader == null ? null : reader.id();
     }
 
     @Override
@@ -74,14 +98,19 @@ public final class ExtractiveAnswerer implements Answerer {
         QuestionTerms terms = QuestionTerms.of(question.text(), index, words, aliases);
         QuestionTerms askTerms = question.hasScene() ? QuestionTerms.of(question.ask(), index, words, aliases) : terms;
         float[] askVector = question.hasScene() ? embeddings.of(question.ask()) : retrieval.queryVector();
+        List<Candidate> described = features.describe(question, terms, askTerms, retrieval.chunks(),
+                retrieval.queryVector(), askVector);
+        ReaderEvidence evidence = reader == null || described.isEmpty() ? null
+                : ReaderEvidence.read(reader, question.text(), retrieval.chunks(), reading.passages());
         List<Candidate> ranked = new ArrayList<>();
-        for (Candidate c : features.describe(question, terms, askTerms, retrieval.chunks(), retrieval.queryVector(), askVector)) {
-            ranked.add(with == null ? c : c.scored(with.sentence().probability(c.features())));
+        for (Candidate c : described) {
+            Candidate full = evidence == null ? c : c.with(evidence.features(c.sentence()));
+            ranked.add(with == null ? full : full.scored(with.sentence().probability(full.features())));
         }
         ranked.sort(Comparator.comparingDouble(Candidate::probability).reversed());
         double answerability = with == null || ranked.isEmpty() ? 0
-                : with.answerable().probability(AnswerFeatures.of(ranked, terms, question, with.sentence()));
-        return new Analysis(question, terms, ranked, answerability);
+                : with.answerable().probability(AnswerFeatures.of(ranked, terms, question, with.sentence(), evidence));
+        return new Analysis(question, terms, ranked, answerability, evidence);
     }
 
     /**
@@ -112,7 +141,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private Answer compose(Analysis analysis, List<Candidate> picked, ArticleFilter filter, AnswerListener listener) {
         List<Citation> cited = new ArrayList<>();
         StringBuilder quoted = new StringBuilder();
-        Optional<ShortAnswer.Span> span = shortAnswer.find(analysis.question(), picked.get(0).sentence().text());
+        Optional<ShortAnswer.Span> span = shortSpan(analysis, picked.get(0).sentence());
         List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter,
                 analysis.ranked().stream().map(Candidate::chunk).distinct().toList());
         for (int p = 0; p < picked.size(); p++) {
@@ -140,10 +169,25 @@ public final class ExtractiveAnswerer implements Answerer {
             text = span.get().text() + " [1]\n\n" + text;
         }
         text += disagreement(analysis, picked.get(0), cited);
-        Answer answer = new Answer(text, false, cited, Answer.EXTRACTIVE, 0, null, null);
+        Answer answer = new Answer(text, false, cited, Answer.EXTRACTIVE, 0, null, null, readerId());
         listener.onSources(answer.citations());
         listener.onDelta(answer.answer());
         return answer;
+    }
+
+    /**
+     * The short answer inside the best sentence: the reader's span there when it would rather answer
+     * with it than say "no answer"; without a reader, the one thing of the asked-for kind the sentence holds.
+     */
+    private Optional<ShortAnswer.Span> shortSpan(Analysis analysis, Sentence best) {
+        if (analysis.evidence() == null) {
+            return shortAnswer.find(analysis.question(), best.text());
+        }
+        return analysis.evidence().answerIn(best, reading.shortAnswerWords()).map(place -> {
+            int start = place.start() - best.start();
+            int end = place.end() - best.start();
+            return ShortAnswer.Span.shown(start, end, best.text().substring(start, end));
+        });
     }
 
     /**
@@ -195,6 +239,6 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         listener.onSources(cited);
         listener.onDelta(text);
-        return new Answer(text, true, cited, Answer.EXTRACTIVE, 0, null, null);
+        return new Answer(text, true, cited, Answer.EXTRACTIVE, 0, null, null, readerId());
     }
 }

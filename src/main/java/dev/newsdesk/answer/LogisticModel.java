@@ -15,6 +15,7 @@ public record LogisticModel(List<String> features, double[] mean, double[] scale
         }
     }
 
+    /** The logit of {@code x}, whose first values are this model's features (any after them are not weighed). */
     public double logit(double[] x) {
         double z = bias;
         for (int i = 0; i < weights.length; i++) {

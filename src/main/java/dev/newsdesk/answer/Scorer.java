@@ -20,25 +20,39 @@ import java.nio.file.Path;
  * @param second    another sentence joins when its probability is at least this share of the best's
  * @param abstainBelow the answerability below which the answerer abstains, set by a false-abstention
  *                  budget on answerable questions, not by the share of unanswerable ones in a set
+ * @param readerMargin for the reader alone given a paragraph ({@code eval --squad}): it answers when its
+ *                  best span beats "no answer" by more than this (fitted for F1 on SQuAD 2.0 articles)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scorer(LogisticModel sentence, LogisticModel answerable, double neighbour, double second,
-                     double abstainBelow, JsonNode fitted) {
+                     double abstainBelow, JsonNode fitted, double readerMargin) {
 
-    /** The scorer shipped with newsdesk. */
+    /** This scorer with the reader's paragraph margin set. */
+    public Scorer withReaderMargin(double margin) {
+        return new Scorer(sentence, answerable, neighbour, second, abstainBelow, fitted, margin);
+    }
+
+    /** The scorers shipped with newsdesk: without the reader (NEWSDESK_READER=off), and with it. */
     static final String RESOURCE = "scorer.json";
+    static final String READER_RESOURCE = "reader-scorer.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static Scorer bundled() {
-        try (InputStream in = Scorer.class.getResourceAsStream(RESOURCE)) {
+    public static Scorer bundled(boolean reader) {
+        String resource = reader ? READER_RESOURCE : RESOURCE;
+        try (InputStream in = Scorer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath; run 'newsdesk fit'");
+                throw new IllegalStateException(resource + " is missing from the classpath; run 'newsdesk fit'");
             }
-            return JSON.readValue(in, Scorer.class).checked(RESOURCE);
+            return JSON.readValue(in, Scorer.class).checked(resource);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled " + RESOURCE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the bundled " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when this scorer weighs what the reader found, so that answering with it needs the reader. */
+    public boolean usesReader() {
+        return answerable.features().containsAll(ReaderEvidence.ANSWER_FEATURES);
     }
 
     /** A scorer written by {@code newsdesk fit --out FILE}. */
@@ -57,7 +71,10 @@ public record Scorer(LogisticModel sentence, LogisticModel answerable, double ne
 
     /** Fails when the file was fitted on other features than this version computes. */
     private Scorer checked(String source) {
-        if (!sentence.features().equals(SentenceFeatures.NAMES) || !answerable.features().equals(AnswerFeatures.NAMES)) {
+        boolean reader = usesReader();
+        boolean sentences = sentence.features().equals(SentenceFeatures.names(false))
+                || reader && sentence.features().equals(SentenceFeatures.names(true));
+        if (!sentences || !answerable.features().equals(AnswerFeatures.names(reader))) {
             throw new NewsdeskException("The scorer '" + source + "' was fitted on other features than this version of"
                     + " newsdesk computes; fit it again with 'newsdesk fit'.");
         }

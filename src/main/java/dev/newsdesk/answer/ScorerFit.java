@@ -33,6 +33,16 @@ public final class ScorerFit {
     private static final double[] SHARES = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
 
     private final List<Example> examples = new ArrayList<>();
+    private final boolean readerRanksSentences;
+
+    /**
+     * {@code readerRanksSentences}: whether what the reader found is weighed in ranking sentences too, or
+     * only in deciding whether the articles answer (and in the short answer), when the questions are
+     * described with the reader.
+     */
+    public ScorerFit(boolean readerRanksSentences) {
+        this.readerRanksSentences = readerRanksSentences;
+    }
 
     /** Describes every question of {@code set} with {@code engine}'s answerer and keeps it for fitting. */
     public void collect(String set, Engine engine, List<Labelled> questions, Consumer<String> progress) {
@@ -45,7 +55,7 @@ public final class ScorerFit {
 
     /** The answerability features of every collected question under {@code sentence}, as CSV (set, label, features). */
     public String answerabilityTable(LogisticModel sentence) {
-        StringBuilder csv = new StringBuilder("set,answerable," + String.join(",", AnswerFeatures.NAMES) + "\n");
+        StringBuilder csv = new StringBuilder("set,answerable," + String.join(",", AnswerFeatures.names(withReader())) + "\n");
         for (Example e : examples.stream().map(e -> rescored(e, sentence)).toList()) {
             if (decidable(e)) {
                 csv.append('"').append(e.set()).append("\",").append(e.label().answerable() ? 1 : 0);
@@ -66,12 +76,12 @@ public final class ScorerFit {
         LogisticModel sentence = fitSentences(progress);
         List<Example> ranked = examples.stream().map(e -> rescored(e, sentence)).toList();
         LogisticModel answerable = fitAnswerability(ranked, sentence, progress);
-        Scorer draft = new Scorer(sentence, answerable, 1.01, 1.01, 0, fitted);
+        Scorer draft = new Scorer(sentence, answerable, 1.01, 1.01, 0, fitted, 0);
         double[] shares = composition(ranked, draft, progress);
         double threshold = abstentionThreshold(ranked, sentence, answerable, budget, progress);
         fitted.put("false_abstention_budget", budget);
         fitted.put("questions", examples.size());
-        return new Scorer(sentence, answerable, shares[0], shares[1], threshold, fitted);
+        return new Scorer(sentence, answerable, shares[0], shares[1], threshold, fitted, 0);
     }
 
     private LogisticModel fitSentences(Consumer<String> progress) {
@@ -89,7 +99,10 @@ public final class ScorerFit {
         }
         progress.accept("sentence model: " + rows.size() + " sentences, " + labels.stream().filter(b -> b).count()
                 + " holding an answer");
-        return LogisticModel.fit(SentenceFeatures.NAMES, rows, labels, LAMBDA);
+        List<String> names = SentenceFeatures.names(withReader() && readerRanksSentences);
+        // A model over the first features only ignores the reader's, which come last in every row.
+        return LogisticModel.fit(names, rows.stream().map(r -> java.util.Arrays.copyOf(r, names.size())).toList(),
+                labels, LAMBDA);
     }
 
     private static Example rescored(Example e, LogisticModel sentence) {
@@ -97,7 +110,7 @@ public final class ScorerFit {
                 .map(c -> c.scored(sentence.probability(c.features()))).toList());
         ranked.sort((a, b) -> Double.compare(b.probability(), a.probability()));
         Analysis a = e.analysis();
-        return new Example(e.set(), e.label(), new Analysis(a.question(), a.terms(), ranked, 0), e.answerer());
+        return new Example(e.set(), e.label(), new Analysis(a.question(), a.terms(), ranked, 0, a.evidence()), e.answerer());
     }
 
     private LogisticModel fitAnswerability(List<Example> ranked, LogisticModel sentence, Consumer<String> progress) {
@@ -116,7 +129,7 @@ public final class ScorerFit {
         }
         progress.accept("answerability model: " + rows.size() + " questions, " + labels.stream().filter(b -> b).count()
                 + " answerable, sets weighted equally " + perSet);
-        return LogisticModel.fit(AnswerFeatures.NAMES, rows, labels, weights, LAMBDA);
+        return LogisticModel.fit(AnswerFeatures.names(withReader()), rows, labels, weights, LAMBDA);
     }
 
     /** The neighbour and second-sentence shares that make the most answers right, less the cost of length. */
@@ -125,7 +138,7 @@ public final class ScorerFit {
         double[] best = {1.01, 1.01};
         for (double neighbour : SHARES) {
             for (double second : SHARES) {
-                Scorer trial = new Scorer(draft.sentence(), draft.answerable(), neighbour, second, 0, draft.fitted());
+                Scorer trial = new Scorer(draft.sentence(), draft.answerable(), neighbour, second, 0, draft.fitted(), 0);
                 int right = 0;
                 int answerable = 0;
                 int extra = 0;
@@ -174,6 +187,11 @@ public final class ScorerFit {
         return threshold;
     }
 
+    /** True when the questions were described with what the reader found. */
+    private boolean withReader() {
+        return examples.stream().anyMatch(e -> e.analysis().evidence() != null);
+    }
+
     /** Questions the answerer's rules do not already refuse: only these are left to the fitted model. */
     private static boolean decidable(Example e) {
         return !e.analysis().ranked().isEmpty() && e.analysis().terms().unknownNames().isEmpty();
@@ -181,7 +199,7 @@ public final class ScorerFit {
 
     private static double[] features(Example e, LogisticModel sentence) {
         Analysis a = e.analysis();
-        return AnswerFeatures.of(a.ranked(), a.terms(), a.question(), sentence);
+        return AnswerFeatures.of(a.ranked(), a.terms(), a.question(), sentence, a.evidence());
     }
 
     private static boolean holds(Example e, Candidate c) {

@@ -27,6 +27,16 @@ final class SentenceFeatures {
             "ask_coverage", "novelty", "bigrams", "type_offered", "type_missing", "chunk_rank", "lead", "length",
             "article_share");
 
+    /** The features a scorer fitted with the reader (or without it) weighs: the reader's come last. */
+    static List<String> names(boolean reader) {
+        if (!reader) {
+            return NAMES;
+        }
+        List<String> all = new ArrayList<>(NAMES);
+        all.addAll(ReaderEvidence.SENTENCE_FEATURES);
+        return List.copyOf(all);
+    }
+
     private final ChunkStore index;
 
     SentenceFeatures(ChunkStore index) {

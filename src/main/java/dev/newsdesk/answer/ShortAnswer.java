@@ -14,6 +14,10 @@ final class ShortAnswer {
 
     /** {@code [start, end)} of the span within the sentence text, and the span itself. */
     record Span(int start, int end, String text) {
+        /** A span to lead an answer with: as in the sentence, its first letter a capital. */
+        static Span shown(int start, int end, String text) {
+            return new Span(start, end, Character.toUpperCase(text.charAt(0)) + text.substring(1));
+        }
     }
 
     Optional<Span> find(Question question, String sentence) {
@@ -28,7 +32,6 @@ final class ShortAnswer {
             return Optional.empty();
         }
         Span span = spans.get(0);
-        String text = Character.toUpperCase(span.text().charAt(0)) + span.text().substring(1);
-        return Optional.of(new Span(span.start(), span.end(), text));
+        return Optional.of(Span.shown(span.start(), span.end(), span.text()));
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Answers questions about a folder of news articles, citing the articles with verbatim quotes.%n"
                 + "Runs offline: the index and the embedding model live on this machine.",
         subcommands = {AskCommand.class, IndexCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
-                FitCommand.class,
+                FitCommand.class, ReaderDataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsdesk {
 

@@ -33,7 +33,20 @@ public record Settings(
         Archive archive,
         Terminal terminal,
         Limits limits,
-        Store store) {
+        Store store,
+        Reading reading) {
+
+    /**
+     * The reader (NEWSDESK_READER, on by default): it reads the first {@code passages} retrieved chunks,
+     * in windows of at most {@code windowTokens} tokens (question included) overlapping by
+     * {@code overlapTokens} where a chunk is longer; {@code model} is an ONNX file to read with instead of
+     * the bundled model (null: bundled). A span of more than {@code shortAnswerWords} words is no short
+     * answer to lead with: the default, 10, is the length 95% of SQuAD 1.1's training answers keep within.
+     * Off, answers are composed by the sentence scorer alone.
+     */
+    public record Reading(boolean enabled, int passages, int windowTokens, int overlapTokens, Path model,
+                          int shortAnswerWords) {
+    }
 
     /**
      * Where chunks are kept: {@code kind} "lucene" (the index folder) or "opensearch", a cluster reached
@@ -181,7 +194,19 @@ public record Settings(
                         integer(get, "NEWSDESK_MAX_CONNECTIONS_PER_ADDRESS", 100),
                         Duration.ofSeconds(integer(get, "NEWSDESK_IDLE_TIMEOUT_SECONDS", 30)),
                         Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))),
-                store(get));
+                store(get),
+                reading(get));
+    }
+
+    private static Reading reading(Function<String, String> get) {
+        String reader = or(get, "NEWSDESK_READER", "on").toLowerCase();
+        if (!reader.matches("on|off")) {
+            throw new NewsdeskException("NEWSDESK_READER='" + reader + "' is not known; use on or off.");
+        }
+        return new Reading("on".equals(reader), positive(get, "NEWSDESK_READER_PASSAGES", 3),
+                positive(get, "NEWSDESK_READER_WINDOW_TOKENS", 192), integer(get, "NEWSDESK_READER_OVERLAP_TOKENS", 64),
+                Optional.ofNullable(or(get, "NEWSDESK_READER_MODEL", null)).map(Path::of).orElse(null),
+                positive(get, "NEWSDESK_SHORT_ANSWER_WORDS", 10));
     }
 
     private static Store store(Function<String, String> get) {

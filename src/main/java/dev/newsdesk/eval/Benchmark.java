@@ -20,11 +20,13 @@ import java.util.function.Consumer;
 public final class Benchmark {
 
     /** Latency figures of one configuration, in milliseconds. */
-    public record Latency(int threads, int calls, double p50, double p99, double perSecond) {
+    /** {@code readerShare}: the share of the time that went to the reader (null when not measured). */
+    public record Latency(int threads, int calls, double p50, double p99, double perSecond, Double readerShare) {
         @Override
         public String toString() {
-            return String.format("%d thread%s: p50 %.1f ms, p99 %.1f ms, %.0f/s over %d calls",
-                    threads, threads == 1 ? "" : "s", p50, p99, perSecond, calls);
+            return String.format("%d thread%s: p50 %.1f ms, p99 %.1f ms, %.0f/s over %d calls%s",
+                    threads, threads == 1 ? "" : "s", p50, p99, perSecond, calls,
+                    readerShare == null ? "" : String.format(", %.0f%% of it reading", 100 * readerShare));
         }
     }
 
@@ -45,15 +47,15 @@ public final class Benchmark {
 
     public Latency retrieval(int threads) throws Exception {
         Retriever retriever = engine.retriever();
-        return measure(threads, q -> retriever.retrieve(q, "bench", List.of()));
+        return measure(threads, q -> retriever.retrieve(q, "bench", List.of()), false);
     }
 
     public Latency answers(int threads) throws Exception {
-        return measure(threads, q -> engine.answers().ask(q, null));
+        return measure(threads, q -> engine.answers().ask(q, null), !"off".equals(engine.reader()));
     }
 
     /** Each measurement asks every question in three phrasings it has not used before. */
-    private Latency measure(int threads, Consumer<String> call) throws Exception {
+    private Latency measure(int threads, Consumer<String> call, boolean reading) throws Exception {
         List<String> asked = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             String format = PHRASINGS[phrasing++ % PHRASINGS.length];
@@ -62,6 +64,7 @@ public final class Benchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long started = System.nanoTime();
+            double readBefore = engine.readingMillis();
             List<Future<Double>> timings = new ArrayList<>();
             for (String q : asked) {
                 timings.add(pool.submit(() -> {
@@ -75,9 +78,10 @@ public final class Benchmark {
                 millis[i] = timings.get(i).get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            Double readerShare = reading ? (engine.readingMillis() - readBefore) / Arrays.stream(millis).sum() : null;
             Arrays.sort(millis);
             return new Latency(threads, millis.length, percentile(millis, 0.5), percentile(millis, 0.99),
-                    millis.length / seconds);
+                    millis.length / seconds, readerShare);
         } finally {
             pool.shutdownNow();
         }

@@ -10,6 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,17 +79,23 @@ public final class Evaluation {
     }
 
     public Report run(List<EvalQuestion> questions) {
+        return run(questions, 1);
+    }
+
+    /**
+     * Grades {@code questions}, asking them from {@code threads} threads at once (the questions of one
+     * conversation in order, on one thread). Latencies are only comparable between runs of one thread count.
+     */
+    public Report run(List<EvalQuestion> questions, int threads) {
         int right = 0, answerable = 0, abstainedRight = 0, unanswerable = 0, falseAbstentions = 0;
         int supporting = 0, answerableCitations = 0, verbatim = 0, citations = 0;
         double[] millis = new double[questions.size()];
         List<String> problems = new ArrayList<>();
-        // Each run gets fresh conversation ids, so repeated runs do not continue each other's conversations.
-        String run = Long.toString(System.nanoTime(), 36);
         long droppedBefore = answers.droppedCitations();
+        Answer[] answered = ask(questions, threads);
         for (int i = 0; i < questions.size(); i++) {
             EvalQuestion q = questions.get(i);
-            String conversation = "eval-" + run + "-" + (q.conversation() == null ? q.id() : q.conversation());
-            Answer a = answers.ask(q.question(), conversation);
+            Answer a = answered[i];
             millis[i] = a.ms();
             citations += a.citations().size();
             verbatim += (int) a.citations().stream().filter(verifier::isVerbatim).count();
@@ -114,5 +126,39 @@ public final class Evaluation {
         }
         return new Report(right, answerable, abstainedRight, unanswerable, falseAbstentions, supporting,
                 answerableCitations, verbatim, citations, answers.droppedCitations() - droppedBefore, millis, problems);
+    }
+
+    private Answer[] ask(List<EvalQuestion> questions, int threads) {
+        // Each run gets fresh conversation ids, so repeated runs do not continue each other's conversations.
+        String run = Long.toString(System.nanoTime(), 36);
+        Map<String, List<Integer>> byConversation = new LinkedHashMap<>();
+        for (int i = 0; i < questions.size(); i++) {
+            EvalQuestion q = questions.get(i);
+            byConversation.computeIfAbsent(q.conversation() == null ? q.id() : q.conversation(),
+                    k -> new ArrayList<>()).add(i);
+        }
+        Answer[] answered = new Answer[questions.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (Map.Entry<String, List<Integer>> conversation : byConversation.entrySet()) {
+                pending.add(pool.submit(() -> {
+                    for (int i : conversation.getValue()) {
+                        answered[i] = answers.ask(questions.get(i).question(), "eval-" + run + "-" + conversation.getKey());
+                    }
+                }));
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return answered;
     }
 }

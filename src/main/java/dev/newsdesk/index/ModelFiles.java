@@ -19,16 +19,16 @@ import java.util.jar.JarEntry;
  * the user's cache folder ($XDG_CACHE_HOME or ~/.cache, then newsdesk/), named after the jar entry's
  * CRC, so a new model version gets a new file and a half-written copy is never used.
  */
-final class ModelFiles {
+public final class ModelFiles {
 
     private ModelFiles() {
     }
 
     /** A file holding {@code resource}, or empty when it cannot be had (the caller then reads the stream). */
-    static Optional<Path> localCopy(String resource) {
+    public static Optional<Path> localCopy(String resource) {
         URL url = ModelFiles.class.getClassLoader().getResource(resource);
         if (url == null) {
-            throw new NewsdeskException("The embedding model " + resource + " is missing from the classpath;"
+            throw new NewsdeskException("The model " + resource + " is missing from the classpath;"
                     + " rebuild the jar with 'mvn package'.");
         }
         try {
@@ -37,10 +37,11 @@ final class ModelFiles {
                 return "file".equals(url.getProtocol()) ? Optional.of(Path.of(url.toURI())) : Optional.empty();
             }
             JarEntry entry = jar.getJarEntry();
-            Path copy = cacheFolder().resolve(Long.toHexString(entry.getCrc()) + "-" + resource);
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            Path copy = cacheFolder().resolve(Long.toHexString(entry.getCrc()) + "-" + name);
             if (!Files.isRegularFile(copy) || Files.size(copy) != entry.getSize()) {
                 Files.createDirectories(copy.getParent());
-                Path partial = Files.createTempFile(copy.getParent(), resource, ".part");
+                Path partial = Files.createTempFile(copy.getParent(), name, ".part");
                 try (InputStream in = connection.getInputStream()) {
                     Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 }

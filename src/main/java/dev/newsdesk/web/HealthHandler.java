@@ -46,6 +46,7 @@ final class HealthHandler {
             body.put("articles", e.corpus().articles().size());
             body.put("chunks", e.index().chunkCount());
             body.put("llm", e.llm());
+            body.put("reader", e.reader());
         });
         Supplier<LiveIngest.Status> live = ingest;
         if (live != null) {

@@ -30,7 +30,7 @@ class CitationVerifierTest {
         Citation forged = new Citation(1, "a.txt", "Title", "Rockets are made of cheese.", 9, 36);
         Citation unknownFile = new Citation(3, "b.txt", "B", "x", 0, 1);
         Answer answer = new Answer("Cheese [1]. Kirby said no [2]. Elsewhere [3][42].", false,
-                List.of(forged, good, unknownFile), Answer.LLM, 0, null, null);
+                List.of(forged, good, unknownFile), Answer.LLM, 0, null, null, null);
 
         Answer verified = verifier.verify(answer);
 

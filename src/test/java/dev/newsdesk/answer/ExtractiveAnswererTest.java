@@ -49,7 +49,8 @@ class ExtractiveAnswererTest {
         assertThat(answer.citations()).extracting(Citation::file).doesNotHaveDuplicates()
                 .contains("000_41b7cba08cfcfee1.txt", "001_8c75088e5995e160.txt", "004_c09fe07be83af27f.txt");
         assertThat(answer.answer()).contains("reports agree");
-        assertThat(answer.answer().split("We do not encourage", -1)).hasSize(2);
+        // The statement once, for all three reports (a short answer may lead with a part of it).
+        assertThat(answer.answer().split("nor do we enable attacks", -1)).hasSize(2);
         assertVerbatim(answer);
     }
 

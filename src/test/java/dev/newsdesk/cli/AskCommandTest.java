@@ -67,6 +67,7 @@ class AskCommandTest {
         assertThat(answer.get("answer").asText()).contains("180 miles");
         assertThat(answer.get("abstained").asBoolean()).isFalse();
         assertThat(answer.get("mode").asText()).isEqualTo("extractive");
+        assertThat(answer.get("reader").asText()).startsWith("newsdesk-reader-minilm-l6-int8@");
         assertThat(answer.get("ms").asDouble()).isPositive();
         assertThat(answer.get("conversation").asText()).isNotBlank();
         JsonNode citation = answer.get("citations").get(0);
@@ -125,6 +126,28 @@ class AskCommandTest {
         assertThat(lines.get(2).get("answer").asText()).contains("Stoltenberg", "time has come");
         assertThat(lines.get(3).get("error").asText()).contains("empty");
         assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void a_damaged_reader_model_stops_the_command_with_one_line_naming_the_file(@TempDir Path folder) throws Exception {
+        Path damaged = folder.resolve("reader.onnx");
+        Files.write(damaged, new byte[] {8, 7, 0, 1, 2, 3});
+
+        CliProcess run = CliProcess.run(Map.of("NEWSDESK_READER_MODEL", damaged.toString()), index, "ask", "Anything?");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1).first().asString()
+                .contains("newsdesk: The reader model " + damaged, "NEWSDESK_READER=off");
+    }
+
+    @Test
+    void with_the_reader_off_answers_name_no_reader() throws Exception {
+        CliProcess run = CliProcess.run(Map.of("NEWSDESK_READER", "off"), index, "ask", "--json",
+                "How far can the longer-range ATACMS missiles travel?");
+
+        JsonNode answer = JSON.readTree(run.out());
+        assertThat(answer.get("answer").asText()).contains("180 miles");
+        assertThat(answer.has("reader")).isFalse();
     }
 
     @Test

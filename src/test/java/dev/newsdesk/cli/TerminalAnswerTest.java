@@ -17,7 +17,7 @@ class TerminalAnswerTest {
             START, START + QUOTE.length(), START + 25, START + 39, "The Daily Example", "https://news.example/a",
             "2024-05-22T09:30:00Z");
     private static final Answer ANSWER = new Answer("Elina Valtonen [1]", false, List.of(CITED), Answer.EXTRACTIVE,
-            12, "c-1", null);
+            12, "c-1", null, null);
 
     @Test
     void a_source_is_named_by_outlet_date_and_headline_with_its_quote_and_link() {
@@ -31,7 +31,7 @@ class TerminalAnswerTest {
 
     @Test
     void a_quote_the_answer_already_says_is_not_printed_again() {
-        Answer saysIt = new Answer(QUOTE + " [1]", false, List.of(CITED), Answer.EXTRACTIVE, 12, "c-1", null);
+        Answer saysIt = new Answer(QUOTE + " [1]", false, List.of(CITED), Answer.EXTRACTIVE, 12, "c-1", null, null);
 
         String printed = new TerminalAnswer(200, false).render(saysIt);
 

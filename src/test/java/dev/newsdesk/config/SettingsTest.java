@@ -53,6 +53,23 @@ class SettingsTest {
     }
 
     @Test
+    void the_reader_reads_three_chunks_unless_told_otherwise_and_can_be_turned_off() {
+        Settings.Reading defaults = Settings.from(Map.of()).reading();
+        Settings.Reading off = Settings.from(Map.of("NEWSDESK_READER", "OFF", "NEWSDESK_READER_PASSAGES", "5",
+                "NEWSDESK_READER_MODEL", "/models/reader.onnx")).reading();
+
+        assertThat(defaults.enabled()).isTrue();
+        assertThat(defaults.passages()).isEqualTo(3);
+        assertThat(defaults.windowTokens()).isEqualTo(192);
+        assertThat(defaults.model()).isNull();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.passages()).isEqualTo(5);
+        assertThat(off.model()).isEqualTo(Path.of("/models/reader.onnx"));
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_READER", "maybe")))
+                .isInstanceOf(NewsdeskException.class).hasMessageContaining("NEWSDESK_READER='maybe'", "on or off");
+    }
+
+    @Test
     void a_bad_value_says_which_variable_to_fix() {
         assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_PORT", "seventy")))
                 .isInstanceOf(NewsdeskException.class).hasMessageContaining("NEWSDESK_PORT='seventy'");

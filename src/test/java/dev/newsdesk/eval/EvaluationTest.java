@@ -8,6 +8,7 @@ import dev.newsdesk.answer.Engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +28,14 @@ class EvaluationTest {
         Split.Part heldOut = split.heldOut(Evaluation.load(SQUAD.resolve("questions.jsonl")), folder.resolve("corpus"));
         try (Engine engine = Engine.start(TestEngines.settings(heldOut.corpus(), folder.resolve("index"), Map.of()),
                 s -> { }, (d, t, f) -> { })) {
+            // Every other held-out question (about 800), from two threads: reading makes each answer cost about
+            // 100 ms, and `newsdesk fit` reports on all of them.
+            List<EvalQuestion> questions = IntStream.range(0, heldOut.questions().size()).filter(i -> i % 2 == 0)
+                    .mapToObj(heldOut.questions()::get).toList();
             Evaluation.Report report = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus()))
-                    .run(heldOut.questions());
+                    .run(questions, 2);
 
-            assertThat(report.answerable()).as("held-out answerable questions").isGreaterThan(700);
+            assertThat(report.answerable()).as("held-out answerable questions").isGreaterThan(350);
             assertThat(report.accuracy()).as(report.summary()).isGreaterThanOrEqualTo(0.83);
             assertThat(report.falseAbstentions()).as(report.summary()).isLessThanOrEqualTo((int) (0.05 * report.answerable()));
             assertThat(report.abstainedRight()).as(report.summary()).isGreaterThanOrEqualTo((int) (0.05 * report.unanswerable()));

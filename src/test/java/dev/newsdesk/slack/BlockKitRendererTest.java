@@ -41,7 +41,7 @@ class BlockKitRendererTest {
     void a_source_shows_its_outlet_and_day_and_links_the_original_article() {
         Citation dated = new Citation(1, "d.md", "Gates | open", "They opened last month.", 0, 22, null, null,
                 "Example Herald", "https://example.org/d?a=1&b=2", "2024-05-22T09:30:00+02:00");
-        Answer answer = new Answer("They opened last month. [1]", false, List.of(dated), "extractive", 1, "c", null);
+        Answer answer = new Answer("They opened last month. [1]", false, List.of(dated), "extractive", 1, "c", null, null);
 
         SlackMessage message = renderer.render(answer, "id", null);
 
@@ -52,7 +52,7 @@ class BlockKitRendererTest {
     @Test
     void ampersands_and_angle_brackets_are_escaped_everywhere() {
         Answer answer = new Answer("AT&T said <b> is > <@U123> [1]", false,
-                List.of(new Citation(1, "a&b.txt", "Q&A <live>", "x < y & z", 0, 9)), "extractive", 1, "c", null);
+                List.of(new Citation(1, "a&b.txt", "Q&A <live>", "x < y & z", 0, 9)), "extractive", 1, "c", null, null);
 
         SlackMessage message = renderer.render(answer, "id", new BlockKitRenderer.Asker("UASKER", "is <this> & that?"));
 
@@ -103,7 +103,7 @@ class BlockKitRendererTest {
     @Test
     void a_long_quote_is_shortened_in_the_source_line() {
         Answer answer = new Answer("A [1]", false, List.of(new Citation(1, "f.txt", "T", "word ".repeat(200), 0, 1000)),
-                "extractive", 1, "c", null);
+                "extractive", 1, "c", null, null);
 
         String source = text(renderer.render(answer, "id", null).blocks().get(1));
 
@@ -114,7 +114,7 @@ class BlockKitRendererTest {
         List<Citation> citations = IntStream.rangeClosed(1, sources)
                 .mapToObj(n -> new Citation(n, String.format("%03d_seed.txt", n), "Title " + n, "Quote number " + n, 0, 14))
                 .toList();
-        return new Answer(text, false, citations, "extractive", 1, "c", null);
+        return new Answer(text, false, citations, "extractive", 1, "c", null, null);
     }
 
     private String text(LayoutBlock block) {

@@ -39,7 +39,8 @@ class WebOpenSearchLoadTest {
     private static final int CLIENTS = 16;
     private static final String PREFIX = "load";
 
-    private final Engine lucene = TestEngines.shared();
+    // Without the reader on either side: this is about the cluster under load, and reading would only cost time.
+    private final Engine lucene = TestEngines.sharedWithoutReader();
     private Map<String, Set<String>> cited;
     private Settings settings;
     private Engine engine;
@@ -52,7 +53,8 @@ class WebOpenSearchLoadTest {
                 "OPENSEARCH_URL", OpenSearchCluster.running().urls(),
                 "OPENSEARCH_INDEX", PREFIX,
                 "OPENSEARCH_SHARDS", "2",
-                "OPENSEARCH_REPLICAS", "1"));
+                "OPENSEARCH_REPLICAS", "1",
+                "NEWSDESK_READER", "off"));
         build();
         engine = Engine.start(settings, s -> { }, (d, t, f) -> { });
         // As many questions answered at once as there are clients, so that all of them reach the cluster together.

@@ -121,7 +121,7 @@ public final class LlmAnswerer implements Answerer {
             return Optional.empty();
         }
         reply.flush();
-        return Optional.of(new Answer(resolved.text(), false, resolved.citations(), Answer.LLM, 0, null, null));
+        return Optional.of(new Answer(resolved.text(), false, resolved.citations(), Answer.LLM, 0, null, null, null));
     }
 
     /** The sources as the model sees them, for the listener: source n quotes chunk n in full. */

@@ -40,7 +40,7 @@ class CitationResolverTest {
 
     private static Answer resolve(String text) {
         CitationResolver.Resolved r = resolver.resolve(text, sources);
-        return new Answer(r.text(), false, r.citations(), Answer.LLM, 0, null, null);
+        return new Answer(r.text(), false, r.citations(), Answer.LLM, 0, null, null, null);
     }
 
     @Test

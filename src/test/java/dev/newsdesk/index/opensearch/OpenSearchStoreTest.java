@@ -33,7 +33,8 @@ class OpenSearchStoreTest {
 
     private static final List<EvalQuestion> SEED_QUESTIONS = Evaluation.load(Path.of("eval/questions.jsonl"));
 
-    private final Engine lucene = TestEngines.shared();
+    // Both stores answer without the reader: it reads the same chunks from either, and only costs time here.
+    private final Engine lucene = TestEngines.sharedWithoutReader();
     private Engine cluster;
 
     @BeforeAll
@@ -48,7 +49,8 @@ class OpenSearchStoreTest {
                 "OPENSEARCH_URL", OpenSearchCluster.running().urls(),
                 "OPENSEARCH_INDEX", prefix,
                 "OPENSEARCH_SHARDS", "2",
-                "OPENSEARCH_REPLICAS", "1"));
+                "OPENSEARCH_REPLICAS", "1",
+                "NEWSDESK_READER", "off"));
     }
 
     @AfterAll
