@@ -3,6 +3,7 @@ package dev.newsdesk.answer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Conversations.Turn;
+import dev.newsdesk.config.Fatal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -109,6 +110,9 @@ final class ConversationStore implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("conversation {} cannot be saved in {} ({}); it is kept in memory only", id, folder, e.getMessage());
+        } catch (Error e) {
+            // The executor would keep it in a Future nobody reads: conversations would stop being saved in silence.
+            Fatal.stop("saving conversations", e);
         }
         if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
             prune();

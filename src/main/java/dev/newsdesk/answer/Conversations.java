@@ -24,6 +24,20 @@ public final class Conversations implements AutoCloseable {
 
     /** What a conversation id may be; ids name files, so nothing else is ever accepted. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    /** Slack threads' conversations: "slack-&lt;channel&gt;-&lt;thread ts&gt;", which anyone could guess. */
+    public static final String SLACK = "slack-";
+
+    /**
+     * {@code id} as the web API may use it: an id of a Slack thread's conversation is refused there, since
+     * those ids can be guessed and a web client must not read or add to a Slack thread's turns.
+     */
+    public static String fromWeb(String id) {
+        if (id != null && id.startsWith(SLACK)) {
+            throw new InvalidQuestionException("Conversation ids beginning with '" + SLACK + "' belong to Slack threads;"
+                    + " use the id an earlier answer gave you, or omit it to start a new conversation.");
+        }
+        return id;
+    }
 
     private static final int MAX_TURNS = 5;
 

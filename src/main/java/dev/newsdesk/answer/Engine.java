@@ -13,13 +13,13 @@ import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.index.StoreBuilder;
 import dev.newsdesk.index.opensearch.OpenSearchIndexer;
 import dev.newsdesk.index.opensearch.OpenSearchStore;
-import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.Cleaner;
 import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.ingest.SkippedArticles;
 import dev.newsdesk.ingest.live.LiveIngest;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
@@ -62,10 +62,11 @@ public final class Engine implements Closeable {
     private final Conversations conversations;
     private final String llm;
     private final TimedReader reader;
+    private final SkippedArticles skipped;
 
     private Engine(Settings settings, StoreBuilder builder, Corpus corpus, ChunkStore index, Retriever retriever,
                    ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm,
-                   TimedReader reader) {
+                   TimedReader reader, SkippedArticles skipped) {
         this.settings = settings;
         this.builder = builder;
         this.corpus = corpus;
@@ -76,6 +77,17 @@ public final class Engine implements Closeable {
         this.conversations = conversations;
         this.llm = llm;
         this.reader = reader;
+        this.skipped = skipped;
+    }
+
+    /** The articles left out or cut short, and why (what /health reports). */
+    public SkippedArticles skipped() {
+        return skipped;
+    }
+
+    /** The corpus loader of {@code settings}: files over the size limit are skipped, and every skip recorded. */
+    private static CorpusLoader loader(Settings settings, Consumer<String> log, SkippedArticles skipped) {
+        return new CorpusLoader(log, settings.articles().maxBytes(), skipped);
     }
 
     /** Starts with metrics kept in memory only; front ends that export metrics pass their registry. */
@@ -85,9 +97,19 @@ public final class Engine implements Closeable {
 
     public static Engine start(Settings settings, Consumer<String> log, IndexBuilder.Progress progress,
                                MeterRegistry metrics) {
-        Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
+        // The reader first: a bad model file stops start-up at once, not after the index is built.
+        Settings.Reading reading = settings.reading();
+        TimedReader reader = reading.enabled()
+                ? new TimedReader(OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens())) : null;
+        SkippedArticles skipped = new SkippedArticles();
+        Corpus corpus = new Corpus(loader(settings, log, skipped).load(settings.corpus()));
         Embedder embedder = Embedder.named(settings.embeddingModel());
-        StoreBuilder builder = storeBuilder(settings, corpus, embedder, log);
+        Chunker chunker = chunker(settings, corpus, skipped);
+        // The index may be current and chunk nothing now: find the articles past the sentence budget for
+        // /health here. An article with no more characters than the budget has sentences cannot be past it.
+        corpus.articles().stream().filter(a -> a.text().length() > settings.articles().maxSentences())
+                .forEach(chunker::sentences);
+        StoreBuilder builder = storeBuilder(settings, chunker, embedder, log);
         if (!builder.isCurrent(corpus.asList())) {
             IndexBuilder.Report report = builder.update(corpus.asList(), progress);
             log.accept("indexed " + settings.corpus() + " into " + where(settings) + ": " + describe(report));
@@ -96,10 +118,7 @@ public final class Engine implements Closeable {
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
-        Settings.Reading reading = settings.reading();
         Scorer scorer = settings.scorer() == null ? Scorer.bundled(reading.enabled()) : Scorer.read(settings.scorer());
-        TimedReader reader = reading.enabled()
-                ? new TimedReader(OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens())) : null;
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier, words, new Aliases(), scorer,
                 reader, reading);
         Answerer answerer = extractive;
@@ -118,7 +137,8 @@ public final class Engine implements Closeable {
                 settings.conversationIdle());
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
                 settings.maxQuestionChars());
-        return new Engine(settings, builder, corpus, index, retriever, extractive, service, conversations, llm, reader);
+        return new Engine(settings, builder, corpus, index, retriever, extractive, service, conversations, llm, reader,
+                skipped);
     }
 
     /**
@@ -132,7 +152,7 @@ public final class Engine implements Closeable {
             return;
         }
         // Short questions of every kind the answerer distinguishes, about what the articles say.
-        Chunker chunker = chunker(corpus);
+        Chunker chunker = chunker(settings, corpus, skipped);
         List<List<Sentence>> sentences = corpus.articles().stream().map(chunker::sentences).toList();
         List<String> questions = new ArrayList<>();
         for (int i = 0; questions.size() < WARM_UP_QUESTIONS && i < WARM_UP_QUESTIONS; i++) {
@@ -158,14 +178,16 @@ public final class Engine implements Closeable {
      * takes the index's write lock for as long as it runs.
      */
     public LiveIngest liveIngest(Consumer<String> log) {
-        return new LiveIngest(settings.corpus(), new CorpusLoader(log), corpus, index, builder.openLive(),
+        return new LiveIngest(settings.corpus(), loader(settings, log, skipped), corpus, index, builder.openLive(),
                 LiveIngest.Timing.DEFAULT, log);
     }
 
     /** Builds or refreshes the index without starting the rest. */
     public static IndexBuilder.Report index(Settings settings, Consumer<String> log, IndexBuilder.Progress progress) {
-        Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
-        return storeBuilder(settings, corpus, Embedder.named(settings.embeddingModel()), log).update(corpus.asList(), progress);
+        SkippedArticles skipped = new SkippedArticles();
+        Corpus corpus = new Corpus(loader(settings, log, skipped).load(settings.corpus()));
+        return storeBuilder(settings, chunker(settings, corpus, skipped), Embedder.named(settings.embeddingModel()), log)
+                .update(corpus.asList(), progress);
     }
 
     /**
@@ -176,8 +198,10 @@ public final class Engine implements Closeable {
         if (!settings.store().openSearch()) {
             throw new NewsdeskException("Copying an index needs the OpenSearch store to copy into; add --store opensearch.");
         }
-        Corpus corpus = new Corpus(new CorpusLoader(log).load(settings.corpus()));
-        OpenSearchIndexer cluster = (OpenSearchIndexer) storeBuilder(settings, corpus, Embedder.named(settings.embeddingModel()), log);
+        SkippedArticles skipped = new SkippedArticles();
+        Corpus corpus = new Corpus(loader(settings, log, skipped).load(settings.corpus()));
+        OpenSearchIndexer cluster = (OpenSearchIndexer) storeBuilder(settings, chunker(settings, corpus, skipped),
+                Embedder.named(settings.embeddingModel()), log);
         try (ChunkIndex source = ChunkIndex.open(from)) {
             return cluster.copy(source, corpus.asList(), progress);
         } catch (IOException e) {
@@ -191,10 +215,10 @@ public final class Engine implements Closeable {
     }
 
     /** The one place the store is chosen (NEWSDESK_STORE): how it is built here, how it is opened in {@link #open}. */
-    private static StoreBuilder storeBuilder(Settings settings, Corpus corpus, Embedder embedder, Consumer<String> log) {
+    private static StoreBuilder storeBuilder(Settings settings, Chunker chunker, Embedder embedder, Consumer<String> log) {
         return settings.store().openSearch()
-                ? new OpenSearchIndexer(settings.store(), new ArticleEmbedder(chunker(corpus), embedder, log), log)
-                : new IndexBuilder(settings.index(), chunker(corpus), embedder, log);
+                ? new OpenSearchIndexer(settings.store(), new ArticleEmbedder(chunker, embedder, log), log)
+                : new IndexBuilder(settings.index(), chunker, embedder, log);
     }
 
     /** Where the chunks are kept, for messages. */
@@ -204,8 +228,9 @@ public final class Engine implements Closeable {
     }
 
     /** Cleans with what the whole corpus shows: the lines that many of its articles repeat are furniture. */
-    private static Chunker chunker(Corpus corpus) {
-        return new Chunker(Cleaner.across(corpus.asList()), new SentenceSplitter(), 3, 1);
+    private static Chunker chunker(Settings settings, Corpus corpus, SkippedArticles skipped) {
+        return new Chunker(Cleaner.across(corpus.asList()), new SentenceSplitter(), 3, 1,
+                settings.articles().maxSentences(), skipped);
     }
 
     private static ChunkStore open(Settings settings, StoreBuilder builder, Corpus corpus, Consumer<String> log,

@@ -38,7 +38,10 @@ final class ReaderEvidence {
         this.best = best;
     }
 
-    /** Reads the first {@code passages} chunks of {@code chunks} (skipping any whose sentences were all read). */
+    /**
+     * Reads the first {@code passages} chunks of {@code chunks} that hold a sentence not read yet (chunks
+     * overlap, so a sentence at a chunk's edge may be read twice, in two contexts).
+     */
     static ReaderEvidence read(Reader reader, String question, List<StoredChunk> chunks, int passages) {
         List<Passage> chosen = new ArrayList<>();
         Set<Sentence> read = new HashSet<>();
@@ -53,6 +56,7 @@ final class ReaderEvidence {
         }
         List<Reader.Reading> readings = reader.read(question, chosen.stream().map(Passage::text).toList());
         Map<Sentence, Found> bySentence = new HashMap<>();
+        Map<Sentence, Double> floors = new HashMap<>();
         Found best = null;
         for (int p = 0; p < chosen.size(); p++) {
             Reader.Reading reading = readings.get(p);
@@ -67,13 +71,15 @@ final class ReaderEvidence {
                     best = found;
                 }
             }
-            // A sentence the reader saw but offered no span in scores as the weakest span it did offer.
+            // A sentence the reader saw but offered no span in scores as the weakest span it did offer there.
             double floor = reading.spans().isEmpty() ? -reading.noAnswer()
                     : reading.spans().get(reading.spans().size() - 1).score() - reading.noAnswer();
             for (Sentence s : chosen.get(p).sentences()) {
-                bySentence.putIfAbsent(s, new Found(null, floor));
+                floors.merge(s, floor, Math::max);
             }
         }
+        // Only after every passage: a span found in one reading of a sentence beats no span in another.
+        floors.forEach((s, floor) -> bySentence.putIfAbsent(s, new Found(null, floor)));
         return new ReaderEvidence(bySentence, read, best);
     }
 

@@ -14,9 +14,14 @@ final class ShortAnswer {
 
     /** {@code [start, end)} of the span within the sentence text, and the span itself. */
     record Span(int start, int end, String text) {
-        /** A span to lead an answer with: as in the sentence, its first letter a capital. */
+        /**
+         * A span to lead an answer with: as in the sentence, its first letter a capital, unless its first
+         * word already mixes cases ("eBay", "iPhone"), which a capital would misspell.
+         */
         static Span shown(int start, int end, String text) {
-            return new Span(start, end, Character.toUpperCase(text.charAt(0)) + text.substring(1));
+            String firstWord = text.split("\\s", 2)[0];
+            boolean mixed = firstWord.codePoints().skip(1).anyMatch(Character::isUpperCase);
+            return new Span(start, end, mixed ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.eval.Split;
 import dev.newsdesk.eval.SquadEvaluation;
 import dev.newsdesk.read.OnnxReader;
+import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -90,7 +91,8 @@ final class FitCommand implements Callable<Integer> {
 
         ObjectNode fitted = new ObjectMapper().createObjectNode();
         fitted.put("command", (reading ? "" : "NEWSDESK_READER=off ") + "newsdesk fit --squad " + squad + " --own " + own
-                + " --budget " + budget + (reading && readerRanks ? " --reader-ranks" : ""));
+                + " --budget " + budget + (reading ? " --squad-json " + squadJson : "")
+                + (reading && readerRanks ? " --reader-ranks" : ""));
         fitted.put("split", "squad2-open: fit on " + split.fitArticles() + ", held out " + split.heldOutArticles()
                 + "; own: questions whose id (or conversation) hashes even are fitted, the rest held out; and, as off-topic"
                 + " unanswerable questions, each set's fitted answerable questions asked of the other set's articles");
@@ -121,9 +123,10 @@ final class FitCommand implements Callable<Integer> {
         heldOut.put("own", report(engine(seeds, "seeds-index", out), ownHeldOut));
         if (reading) {
             List<String> fitTitles = titles(split.fitArticles());
-            heldOut.put("squad2-open, reader alone given the paragraph", SquadEvaluation.score(SquadEvaluation.read(
-                    OnnxReader.of(readerSettings.model(), readerSettings.windowTokens(), readerSettings.overlapTokens()), squadJson, t -> !fitTitles.contains(t)),
-                    scorer.readerMargin()).summary());
+            OnnxReader reader = OnnxReader.of(readerSettings.model(), readerSettings.windowTokens(),
+                    readerSettings.overlapTokens());
+            heldOut.put("squad2-open, reader alone given the paragraph", SquadEvaluation.score(
+                    SquadEvaluation.read(reader, squadJson, t -> !fitTitles.contains(t)), scorer.readerMargin()).summary());
         }
         scorer.write(out);
         System.out.println("wrote " + out);
@@ -138,6 +141,10 @@ final class FitCommand implements Callable<Integer> {
         List<String> fitTitles = titles(split.fitArticles());
         List<SquadEvaluation.Prediction> predictions = SquadEvaluation.read(
                 OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens()), squadJson, fitTitles::contains);
+        if (predictions.isEmpty()) {
+            throw new NewsdeskException("'" + squadJson + "' has none of the fit articles " + fitTitles + "; give --squad-json"
+                    + " the same articles as --squad, in SQuAD 2.0's JSON layout.");
+        }
         double margin = SquadEvaluation.bestMargin(predictions);
         fitTitles.forEach(fitted.putArray("reader_margin_articles")::add);
         fitted.put("reader_margin", "fitted for F1 on the paragraphs of " + fitTitles + " in " + squadJson + ": "

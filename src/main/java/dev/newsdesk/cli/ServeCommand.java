@@ -5,6 +5,8 @@ import dev.newsdesk.config.Settings;
 import dev.newsdesk.slack.FeedbackLog;
 import dev.newsdesk.slack.SlackApp;
 import dev.newsdesk.web.WebApp;
+import dev.newsdesk.config.Fatal;
+import dev.newsdesk.config.LogLines;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.feeds.FeedPoller;
 import dev.newsdesk.ingest.live.ArticleStore;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +40,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            return serve();
+        } catch (Error e) {
+            // Jetty's threads would keep a process up that will never be ready: end it, for a supervisor to restart.
+            Fatal.stop("starting the server", e);
+            return 1;
+        }
+    }
+
+    private Integer serve() throws InterruptedException {
+        Consumer<String> log = LogLines.to(System.err);
         Map<String, String> overrides = new HashMap<>();
         if (port != null) {
             overrides.put("NEWSDESK_PORT", port.toString());
@@ -49,10 +63,10 @@ final class ServeCommand implements Callable<Integer> {
         FeedbackLog feedback = new FeedbackLog(settings.slack().feedbackFile());
         WebApp web = new WebApp(settings, feedback).start();
         String url = "http://" + settings.host() + ":" + web.port() + "/";
-        System.err.println("newsdesk: listening on " + url + " (loading the index)");
+        log.accept("newsdesk: listening on " + url + " (loading the index)");
         Engine engine;
         try {
-            engine = Engine.start(settings, System.err::println, new ProgressBar(System.err), web.meters());
+            engine = Engine.start(settings, log, new ProgressBar(System.err), web.meters());
         } catch (RuntimeException e) {
             web.close();
             throw e;
@@ -60,39 +74,39 @@ final class ServeCommand implements Callable<Integer> {
         // First, so that a second process on the same index stops at once, before warming up.
         LiveIngest live;
         try {
-            live = engine.liveIngest(System.err::println);
+            live = engine.liveIngest(log);
         } catch (RuntimeException e) {
             web.close();
             throw e;
         }
         engine.warmUp();
-        FolderWatcher watcher = watch(settings, live, web);
-        FeedPoller feeds = new FeedPoller(settings.archive().feeds(), new ArticleStore(settings.corpus()),
-                live::submit, System.err::println);
+        FolderWatcher watcher = watch(settings, live, web, log);
+        FeedPoller feeds = new FeedPoller(settings.archive().feeds(), settings.archive().feedsAllow(),
+                new ArticleStore(settings.corpus()), live::submit, log);
         if (!settings.archive().feeds().isEmpty()) {
             feeds.start(settings.archive().feedInterval());
-            System.err.println("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
+            log.accept("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
                     + settings.archive().feedInterval().toMinutes() + " min");
         }
         SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters(), feedback) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
-            System.err.println("newsdesk: Slack endpoints on at " + url + "slack/events, /slack/commands, /slack/interactions");
+            log.accept("newsdesk: Slack endpoints on at " + url + "slack/events, /slack/commands, /slack/interactions");
         }
         web.ready(engine, slack == null ? () -> "off" : slack::health);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
-            closeQuietly(feeds, watcher, live);
+            closeQuietly(log, feeds, watcher, live);
             if (slack != null) {
                 slack.close();
             }
             try {
                 engine.close();
             } catch (IOException e) {
-                System.err.println("newsdesk: closing the index failed: " + e.getMessage());
+                log.accept("newsdesk: closing the index failed: " + e.getMessage());
             }
         }));
-        System.err.println("newsdesk: ready at " + url + " (" + engine.index().chunkCount() + " chunks)");
+        log.accept("newsdesk: ready at " + url + " (" + engine.index().chunkCount() + " chunks)");
         // Jetty serves on its own threads; this one waits until Ctrl-C or TERM ends the process.
         Thread.currentThread().join();
         return 0;
@@ -102,12 +116,12 @@ final class ServeCommand implements Callable<Integer> {
      * Watches the corpus folder from now on, then reads it all once more: a file that arrived while
      * the index was loading has no event left to tell of it.
      */
-    private static FolderWatcher watch(Settings settings, LiveIngest live, WebApp web) {
+    private static FolderWatcher watch(Settings settings, LiveIngest live, WebApp web, Consumer<String> log) {
         try {
-            FolderWatcher watcher = new FolderWatcher(settings.corpus(), live, System.err::println);
+            FolderWatcher watcher = new FolderWatcher(settings.corpus(), live, log);
             live.rescan();
             web.live(live, new ArticleStore(settings.corpus()), settings.archive());
-            System.err.println("newsdesk: watching " + settings.corpus() + " for new, changed and deleted articles"
+            log.accept("newsdesk: watching " + settings.corpus() + " for new, changed and deleted articles"
                     + (settings.archive().adminEnabled() ? "; admin API on at /api/articles" : ""));
             return watcher;
         } catch (IOException e) {
@@ -116,12 +130,12 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void closeQuietly(Closeable... parts) {
+    private static void closeQuietly(Consumer<String> log, Closeable... parts) {
         for (Closeable part : parts) {
             try {
                 part.close();
             } catch (IOException e) {
-                System.err.println("newsdesk: closing failed: " + e.getMessage());
+                log.accept("newsdesk: closing failed: " + e.getMessage());
             }
         }
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,7 +35,17 @@ public record Settings(
         Terminal terminal,
         Limits limits,
         Store store,
-        Reading reading) {
+        Reading reading,
+        ArticleLimits articles) {
+
+    /**
+     * The work one article may cost, whatever its source: a file of more than {@code maxBytes} is skipped,
+     * and only an article's first {@code maxSentences} sentences are indexed (each is embedded). The
+     * defaults, 4 MB and 5,000 sentences, hold a very long feature (a 20,000-word one is about 130 KB
+     * and 1,000 sentences) many times over.
+     */
+    public record ArticleLimits(long maxBytes, int maxSentences) {
+    }
 
     /**
      * The reader (NEWSDESK_READER, on by default): it reads the first {@code passages} retrieved chunks,
@@ -76,7 +87,7 @@ public record Settings(
      * null); {@code feeds} are RSS/Atom URLs polled every {@code feedInterval}, their new items stored in
      * the corpus folder.
      */
-    public record Archive(String adminToken, List<URI> feeds, Duration feedInterval) {
+    public record Archive(String adminToken, List<URI> feeds, Duration feedInterval, Set<String> feedsAllow) {
         public boolean adminEnabled() {
             return adminToken != null && !adminToken.isBlank();
         }
@@ -184,7 +195,8 @@ public record Settings(
                         integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
                         Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
                 new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), urls("NEWSDESK_FEEDS", or(get, "NEWSDESK_FEEDS", "")),
-                        Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15))),
+                        Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15)),
+                        hosts(or(get, "NEWSDESK_FEEDS_ALLOW", ""))),
                 // no-color.org: any non-empty NO_COLOR turns colour off.
                 new Terminal(integer(get, "COLUMNS", 80), or(get, "NO_COLOR", null) != null),
                 new Limits(
@@ -195,7 +207,9 @@ public record Settings(
                         Duration.ofSeconds(integer(get, "NEWSDESK_IDLE_TIMEOUT_SECONDS", 30)),
                         Duration.ofSeconds(integer(get, "NEWSDESK_HEADER_TIMEOUT_SECONDS", 10))),
                 store(get),
-                reading(get));
+                reading(get),
+                new ArticleLimits(positive(get, "NEWSDESK_MAX_ARTICLE_MB", 4) * 1_000_000L,
+                        positive(get, "NEWSDESK_MAX_ARTICLE_SENTENCES", 2000)));
     }
 
     private static Reading reading(Function<String, String> get) {
@@ -226,6 +240,12 @@ public record Settings(
                 positive(get, "OPENSEARCH_SHARDS", 1),
                 integer(get, "OPENSEARCH_REPLICAS", 1),
                 Duration.ofSeconds(positive(get, "OPENSEARCH_TIMEOUT_SECONDS", 5)));
+    }
+
+    /** The host names of a comma-separated list, lower case. */
+    private static Set<String> hosts(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The http(s) URLs of a comma-separated list in variable {@code name}. */

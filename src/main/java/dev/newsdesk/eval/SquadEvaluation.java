@@ -87,7 +87,7 @@ public final class SquadEvaluation {
             double e;
             double f;
             if (p.golds().isEmpty()) {
-                e = said.isEmpty() ? 1 : 0;
+                e = normalize(said).isEmpty() ? 1 : 0;
                 f = e;
                 unanswerableExact += e;
             } else {
@@ -116,7 +116,7 @@ public final class SquadEvaluation {
         double bestF1 = f1;
         for (int i = 0; i < byMargin.size(); i++) {
             Prediction p = byMargin.get(i);
-            double said = p.golds().isEmpty() ? (p.span().isEmpty() ? 1 : 0)
+            double said = p.golds().isEmpty() ? (normalize(p.span()).isEmpty() ? 1 : 0)
                     : p.golds().stream().mapToDouble(g -> f1(g, p.span())).max().orElse(0);
             f1 += said - (p.golds().isEmpty() ? 1 : 0);
             boolean tie = i + 1 < byMargin.size() && byMargin.get(i + 1).margin() == p.margin();

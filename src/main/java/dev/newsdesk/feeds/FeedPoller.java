@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import dev.newsdesk.config.Fatal;
 import dev.newsdesk.ingest.live.ArticleStore;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,16 +45,21 @@ public final class FeedPoller implements Closeable {
         return thread;
     });
 
-    /** {@code stored} is told the file name of every page written (live ingestion indexes it). */
-    public FeedPoller(List<URI> feeds, ArticleStore store, Consumer<String> stored, Consumer<String> log) {
-        this(feeds, store, stored, Fetcher.Limits.DEFAULT, log);
+    /**
+     * {@code stored} is told the file name of every page written (live ingestion indexes it); hosts in
+     * {@code allowed} are fetched even where they are inside the network (NEWSDESK_FEEDS_ALLOW).
+     */
+    public FeedPoller(List<URI> feeds, Set<String> allowed, ArticleStore store, Consumer<String> stored,
+                      Consumer<String> log) {
+        this(feeds, allowed, store, stored, Fetcher.Limits.DEFAULT, log);
     }
 
-    FeedPoller(List<URI> feeds, ArticleStore store, Consumer<String> stored, Fetcher.Limits limits, Consumer<String> log) {
+    FeedPoller(List<URI> feeds, Set<String> allowed, ArticleStore store, Consumer<String> stored, Fetcher.Limits limits,
+               Consumer<String> log) {
         this.feeds = feeds;
         this.store = store;
         this.stored = stored;
-        this.fetcher = new Fetcher(limits);
+        this.fetcher = new Fetcher(limits, allowed);
         this.log = log;
     }
 
@@ -71,6 +78,9 @@ public final class FeedPoller implements Closeable {
             } catch (RuntimeException e) {
                 // A bug in one feed's handling must not stop the schedule (it would never run again).
                 log.accept("feed " + feed + " failed: " + e);
+            } catch (Error e) {
+                // The executor would keep it in a Future nobody reads: the schedule would stop in silence.
+                Fatal.stop("polling the feeds", e);
             }
         }
         return count;
@@ -136,7 +146,8 @@ public final class FeedPoller implements Closeable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         schedule.shutdownNow();
+        fetcher.close();
     }
 }

@@ -13,6 +13,18 @@ import java.util.function.Consumer;
 /** Turns an article into the chunks every store keeps: chunked, each sentence embedded and analysed. */
 public final class ArticleEmbedder {
 
+    /** Thrown by {@link #embed} once {@link #stop} was called: the article was left unfinished. */
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopping: the article under way was left for the next start");
+        }
+    }
+
+    /** Sentences embedded between checks for {@link #stop}: a fraction of a second of work. */
+    private static final int SLICE = 64;
+
+    private volatile boolean stopping;
+
     private final Chunker chunker;
     private final Embedder embedder;
     private final Consumer<String> log;
@@ -26,6 +38,11 @@ public final class ArticleEmbedder {
 
     public Embedder embedder() {
         return embedder;
+    }
+
+    /** Makes embedding give up at the next slice of sentences, for a prompt shutdown; for good. */
+    public void stop() {
+        stopping = true;
     }
 
     /** {@code article}'s chunks with their vectors and terms (none, with a warning, when it has no sentences). */
@@ -48,7 +65,14 @@ public final class ArticleEmbedder {
 
     private Map<Sentence, float[]> embedSentences(List<Chunk> chunks) {
         List<Sentence> unique = chunks.stream().flatMap(c -> c.sentences().stream()).distinct().toList();
-        List<float[]> embedded = embedder.embedPassages(unique.stream().map(Sentence::text).toList());
+        List<float[]> embedded = new ArrayList<>(unique.size());
+        for (int from = 0; from < unique.size(); from += SLICE) {
+            if (stopping) {
+                throw new Stopped();
+            }
+            List<Sentence> slice = unique.subList(from, Math.min(from + SLICE, unique.size()));
+            embedded.addAll(embedder.embedPassages(slice.stream().map(Sentence::text).toList()));
+        }
         Map<Sentence, float[]> vectors = new HashMap<>();
         for (int i = 0; i < unique.size(); i++) {
             vectors.put(unique.get(i), embedded.get(i));

@@ -17,4 +17,10 @@ public interface ChunkWriter extends Closeable {
 
     /** Replaces the chunks of {@code upserts}, deletes those of {@code removed}, and saves; the chunks written. */
     int apply(Collection<Article> upserts, Collection<String> removed) throws IOException;
+
+    /**
+     * Makes the {@link #apply} under way give up soon (its batch is not saved) and every later one fail
+     * at once: for a prompt shutdown. May be called from any thread.
+     */
+    void stop();
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +206,10 @@ public final class IndexBuilder implements StoreBuilder {
             writer.updateDocument(new Term(StoredChunk.ID, chunk.chunk().id()), StoredChunk.toDocument(chunk));
         }
         return chunks.size();
+    }
+
+    ArticleEmbedder embedding() {
+        return embedding;
     }
 
     /** The Lucene writer, which holds the index's write lock while it is open. */

@@ -91,6 +91,12 @@ public final class LiveWriter implements ChunkWriter {
         return chunks;
     }
 
+    /** Not synchronized: it must reach the embedder while {@link #apply} holds the lock. */
+    @Override
+    public void stop() {
+        builder.embedding().stop();
+    }
+
     @Override
     public synchronized void close() throws IOException {
         try (directory) {

@@ -13,8 +13,20 @@ public final class Chunker {
     private final SentenceSplitter splitter;
     private final int sentencesPerChunk;
     private final int overlap;
+    private final int maxSentences;
+    private final SkippedArticles skipped;
 
+    /** A chunker with no limit on an article's sentences (tools and tests). */
     public Chunker(Cleaner cleaner, SentenceSplitter splitter, int sentencesPerChunk, int overlap) {
+        this(cleaner, splitter, sentencesPerChunk, overlap, Integer.MAX_VALUE, new SkippedArticles());
+    }
+
+    /**
+     * A chunker that keeps the first {@code maxSentences} sentences of an article (every one costs an
+     * embedding), recording an article it cuts in {@code skipped}.
+     */
+    public Chunker(Cleaner cleaner, SentenceSplitter splitter, int sentencesPerChunk, int overlap, int maxSentences,
+                   SkippedArticles skipped) {
         if (sentencesPerChunk < 1 || overlap < 0 || overlap >= sentencesPerChunk) {
             throw new IllegalArgumentException("need 0 <= overlap < sentencesPerChunk");
         }
@@ -22,17 +34,26 @@ public final class Chunker {
         this.splitter = splitter;
         this.sentencesPerChunk = sentencesPerChunk;
         this.overlap = overlap;
+        this.maxSentences = maxSentences;
+        this.skipped = skipped;
     }
 
     public List<Sentence> sentences(Article article) {
         List<Sentence> sentences = new ArrayList<>();
         for (Cleaner.Line line : cleaner.contentLines(article)) {
             for (Sentence s : splitter.split(article.file(), article.text(), line.start(), line.end())) {
-                if (!Cleaner.isBoilerplate(s.text())) {
-                    sentences.add(s);
+                if (Cleaner.isBoilerplate(s.text())) {
+                    continue;
                 }
+                if (sentences.size() == maxSentences) {
+                    skipped.cut(article.file(), "more than " + maxSentences + " sentences; the first " + maxSentences
+                            + " are indexed (NEWSDESK_MAX_ARTICLE_SENTENCES)");
+                    return sentences;
+                }
+                sentences.add(s);
             }
         }
+        skipped.clear(article.file());
         return sentences;
     }
 

@@ -82,7 +82,21 @@ public final class Cleaner {
         if (line.chars().noneMatch(Character::isLetter)) {
             return true;
         }
-        return line.split("(?U)\\s+").length <= MAX_FURNITURE_WORDS && FURNITURE.matcher(line.strip()).lookingAt();
+        return FURNITURE.matcher(line.strip()).lookingAt() && wordsAtMost(line, MAX_FURNITURE_WORDS);
+    }
+
+    /** True when {@code line} has at most {@code max} words; counts no further, however long the line. */
+    private static boolean wordsAtMost(String line, int max) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            boolean space = Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i));
+            if (!space && !inWord && ++words > max) {
+                return false;
+            }
+            inWord = !space;
+        }
+        return true;
     }
 
     private interface LineConsumer {

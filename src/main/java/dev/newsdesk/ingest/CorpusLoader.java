@@ -26,9 +26,19 @@ import java.util.stream.Stream;
 public final class CorpusLoader {
 
     private final Consumer<String> warnings;
+    private final long maxBytes;
+    private final SkippedArticles skipped;
 
+    /** A loader with no size limit that keeps its skipped files to itself (tools and tests). */
     public CorpusLoader(Consumer<String> warnings) {
+        this(warnings, Long.MAX_VALUE, new SkippedArticles());
+    }
+
+    /** A loader that skips files of more than {@code maxBytes}, and records every file it skips in {@code skipped}. */
+    public CorpusLoader(Consumer<String> warnings, long maxBytes, SkippedArticles skipped) {
         this.warnings = warnings;
+        this.maxBytes = maxBytes;
+        this.skipped = skipped;
     }
 
     public List<Article> load(Path folder) {
@@ -80,14 +90,21 @@ public final class CorpusLoader {
     public Optional<Article> readOne(Path folder, String name) throws IOException {
         Path file = folder.resolve(name);
         if (!isArticleFile(file) || !new CorpusBoundary(folder, warnings).admits(file)) {
+            skipped.clear(name);
             return Optional.empty();
         }
         return read(file);
     }
 
     Optional<Article> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            // Checked before reading: a file of gigabytes is never held in memory.
+            return skip(name, String.format("%.1f MB, over the limit of %.1f MB an article may have"
+                    + " (NEWSDESK_MAX_ARTICLE_MB); split it into articles", size / 1e6, maxBytes / 1e6));
+        }
+        byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
             // Strict decoding: a lenient decoder would replace bad bytes and quotes would stop being verbatim.
@@ -96,19 +113,23 @@ public final class CorpusLoader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            warnings.accept("skipped " + name + ": not UTF-8 text; convert it with iconv -t UTF-8");
-            return Optional.empty();
+            return skip(name, "not UTF-8 text; convert it with iconv -t UTF-8");
         }
         if (text.indexOf('\0') >= 0) {
-            warnings.accept("skipped " + name + ": looks binary (NUL bytes)");
-            return Optional.empty();
+            return skip(name, "looks binary (NUL bytes)");
         }
         if (text.isBlank()) {
-            warnings.accept("skipped " + name + ": empty file");
-            return Optional.empty();
+            return skip(name, "empty file");
         }
+        skipped.readable(name);
         return Optional.of(isHtml(name.toLowerCase()) ? HtmlArticle.read(name, text, sha256(bytes), "")
                 : FrontMatter.read(name, text, sha256(bytes), warnings));
+    }
+
+    private Optional<Article> skip(String name, String reason) {
+        skipped.skipped(name, reason);
+        warnings.accept("skipped " + name + ": " + reason);
+        return Optional.empty();
     }
 
     static String title(String text) {

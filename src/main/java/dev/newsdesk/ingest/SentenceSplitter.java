@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
@@ -26,8 +24,14 @@ public final class SentenceSplitter {
             "u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.", "capt.",
             "maj.", "adm.", "jr.", "sr.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "rev.", "pres.", "dept.",
             "no.", "vs.", "etc.", "inc.", "co.", "corp.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.");
-    private static final Pattern LAST_TOKEN = Pattern.compile("([^\\s—–-]+)$");
-    private static final Pattern INITIAL = Pattern.compile("(^|\\s)\\p{Lu}\\.$");
+    /** Longer than any abbreviation above with its opening quote marks: such a token never continues a sentence. */
+    private static final int LONGEST_TOKEN = 12;
+    /**
+     * The embedding model reads at most 256 word pieces, about 1,000 characters of English: a longer run
+     * without a sentence end (a list, a table, a page with no full stops) is cut at spaces into parts of at
+     * most this length, so that every part is embedded whole, and read in one window.
+     */
+    static final int MAX_SENTENCE_CHARS = 1000;
 
     private final SentenceModel model;
 
@@ -67,20 +71,54 @@ public final class SentenceSplitter {
             while (e > s && Character.isWhitespace(line.charAt(e - 1))) {
                 e--;
             }
-            if (e > s) {
-                sentences.add(new Sentence(file, start + s, start + e, line.substring(s, e)));
+            while (e > s) {
+                int cut = e - s <= MAX_SENTENCE_CHARS ? e : cutAt(line, s, s + MAX_SENTENCE_CHARS);
+                sentences.add(new Sentence(file, start + s, start + cut, line.substring(s, cut)));
+                s = cut;
+                while (s < e && Character.isWhitespace(line.charAt(s))) {
+                    s++;
+                }
             }
         }
         return sentences;
     }
 
+    /** The last space before {@code limit} (after {@code from}), or {@code limit} itself when there is none. */
+    private static int cutAt(String line, int from, int limit) {
+        for (int i = limit; i > from; i--) {
+            if (Character.isWhitespace(line.charAt(i))) {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(line.charAt(limit)) ? limit - 1 : limit;
+    }
+
+    /**
+     * True when the span {@code previous} ends in an abbreviation or an initial ("U.S.", "Gen.", "J."), so
+     * that the next split continues its sentence. Reads only the last token, however long the span.
+     */
     private static boolean continuesPrevious(String line, int[] previous) {
-        String before = line.substring(previous[0], previous[1]).stripTrailing();
-        Matcher last = LAST_TOKEN.matcher(before);
-        if (!last.find()) {
+        int end = previous[1];
+        while (end > previous[0] && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > previous[0] && !breaksToken(line.charAt(start - 1))) {
+            if (end - start >= LONGEST_TOKEN) {
+                return false;
+            }
+            start--;
+        }
+        if (start == end) {
             return false;
         }
-        String token = last.group(1).toLowerCase().replaceAll("^[\"“‘'(\\[]+", "");
-        return ABBREVIATIONS.contains(token) || INITIAL.matcher(before).find();
+        String token = line.substring(start, end).toLowerCase().replaceAll("^[\"“‘'(\\[]+", "");
+        boolean initial = end - start == 2 && Character.isUpperCase(line.charAt(start)) && line.charAt(start + 1) == '.'
+                && (start == previous[0] || Character.isWhitespace(line.charAt(start - 1)));
+        return ABBREVIATIONS.contains(token) || initial;
+    }
+
+    private static boolean breaksToken(char c) {
+        return Character.isWhitespace(c) || c == '—' || c == '–' || c == '-';
     }
 }

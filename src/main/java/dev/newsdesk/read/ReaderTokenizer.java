@@ -40,7 +40,9 @@ public final class ReaderTokenizer {
                 throw new NewsdeskException("The reader's tokenizer " + RESOURCE + " is missing from the classpath;"
                         + " rebuild the jar with 'mvn package'.");
             }
-            return new ReaderTokenizer(HuggingFaceTokenizer.newInstance(in, Map.of()));
+            // DJL cuts at 512 tokens unless told not to; a passage is cut into windows here instead.
+            return new ReaderTokenizer(HuggingFaceTokenizer.newInstance(in, Map.of("truncation", "false",
+                    "padding", "false")));
         } catch (IOException e) {
             throw new NewsdeskException("Cannot read the reader's tokenizer " + RESOURCE + ": " + e.getMessage(), e);
         }

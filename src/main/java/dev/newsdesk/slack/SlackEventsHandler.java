@@ -2,6 +2,7 @@ package dev.newsdesk.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.answer.Conversations;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class SlackEventsHandler {
     /** A question worth answering: where to answer it and in which conversation. */
     record Question(String kind, String channel, String threadTs, String text) {
         String conversationId() {
-            return "slack-" + channel + "-" + threadTs;
+            return Conversations.SLACK + channel + "-" + threadTs;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.answer.Citation;
+import dev.newsdesk.answer.Conversations;
 import dev.newsdesk.answer.InvalidQuestionException;
 import dev.newsdesk.index.StoreUnavailableException;
 import dev.newsdesk.index.ArticleFilter;
@@ -15,7 +16,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +53,8 @@ final class ChatHandler {
         AnswerService answers = engine.get().answers();
         try (Admission.Ticket ticket = admission.enter(ctx)) {
             ticket.awaitTurn();
-            Answer answer = answers.ask(request.text("question", true), request.text("conversation", false), filter,
-                    AnswerListener.NONE);
+            Answer answer = answers.ask(request.text("question", true),
+                    Conversations.fromWeb(request.text("conversation", false)), filter, AnswerListener.NONE);
             metrics.answered(answer);
             ctx.json(answer);
         }
@@ -132,7 +132,7 @@ final class ChatHandler {
     private void stream(SseClient client, AnswerService answers) {
         Context ctx = client.ctx();
         try {
-            Answer answer = answers.ask(ctx.queryParam("question"), ctx.queryParam("conversation"),
+            Answer answer = answers.ask(ctx.queryParam("question"), Conversations.fromWeb(ctx.queryParam("conversation")),
                     Filters.of(ctx::queryParam), new AnswerListener() {
                         @Override
                         public void onSources(List<Citation> sources) {

@@ -7,14 +7,22 @@ import dev.newsdesk.ingest.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** GET /health: 200 once the index is loaded and questions can be answered; 503 before, or while its store is unreachable. */
+/**
+ * GET /health: 200 once the index is loaded and questions can be answered; 503 before, or while its store
+ * is unreachable. "degraded" (still 200: questions are answered) while live ingestion has batches
+ * waiting to be tried again; articles left out or cut short are listed with why.
+ */
 final class HealthHandler {
 
     private final EngineRef engine;
+    /** The skipped articles listed in full; past this many, only counted. */
+    private static final int LISTED = 20;
+
     private final String mode;
     private volatile Supplier<Object> slack;
     private volatile Supplier<LiveIngest.Status> ingest;
@@ -39,20 +47,33 @@ final class HealthHandler {
         Optional<Engine> loaded = engine.current();
         // Asked on every check, not remembered: a cluster that comes back is healthy again at once.
         Optional<String> unavailable = loaded.flatMap(e -> e.index().unavailable());
+        Supplier<LiveIngest.Status> live = ingest;
+        LiveIngest.Status status = live == null ? null : live.get();
+        boolean degraded = status != null && status.failing() > 0;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", loaded.isEmpty() ? "loading" : unavailable.isPresent() ? "unavailable" : "ok");
+        body.put("status", loaded.isEmpty() ? "loading" : unavailable.isPresent() ? "unavailable" : degraded ? "degraded" : "ok");
         unavailable.ifPresent(reason -> body.put("reason", reason));
+        if (unavailable.isEmpty() && degraded) {
+            body.put("reason", status.failing() + " file(s) could not be indexed (" + status.lastError()
+                    + "); trying again");
+        }
         loaded.filter(e -> unavailable.isEmpty()).ifPresent(e -> {
             body.put("articles", e.corpus().articles().size());
             body.put("chunks", e.index().chunkCount());
             body.put("llm", e.llm());
             body.put("reader", e.reader());
+            body.put("articles_skipped", e.skipped().skippedCount());
+            body.put("articles_cut", e.skipped().cutCount());
+            List<Map<String, Object>> listed = e.skipped().entries().stream().limit(LISTED)
+                    .map(s -> Map.<String, Object>of("file", s.file(), "reason", s.reason(), "cut", s.cut())).toList();
+            if (!listed.isEmpty()) {
+                body.put("skipped", listed);
+            }
         });
-        Supplier<LiveIngest.Status> live = ingest;
-        if (live != null) {
-            LiveIngest.Status status = live.get();
+        if (status != null) {
             body.put("last_ingest", status.lastIngest() == null ? null : status.lastIngest().toString());
             body.put("ingest_errors", status.errors());
+            body.put("ingest_failing", status.failing());
         }
         body.put("mode", mode);
         body.put("slack", slack.get());

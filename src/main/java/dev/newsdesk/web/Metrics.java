@@ -2,6 +2,7 @@ package dev.newsdesk.web;
 
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.index.ChunkStore;
+import dev.newsdesk.ingest.SkippedArticles;
 import dev.newsdesk.ingest.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -67,9 +68,15 @@ final class Metrics {
         return ctx.statusCode() < 400 ? "STATIC" : "UNMATCHED";
     }
 
-    void indexLoaded(ChunkStore index) {
+    void indexLoaded(ChunkStore index, SkippedArticles skipped) {
         Gauge.builder("newsdesk.index.chunks", index, ChunkStore::chunkCount)
                 .description("Chunks in the loaded index")
+                .register(registry);
+        Gauge.builder("newsdesk.articles.skipped", skipped, SkippedArticles::skippedCount)
+                .description("Article files left out (too large, not UTF-8 text, binary, empty); /health says why")
+                .register(registry);
+        Gauge.builder("newsdesk.articles.cut", skipped, SkippedArticles::cutCount)
+                .description("Articles with more sentences than an article may have, indexed in part")
                 .register(registry);
     }
 
@@ -83,7 +90,10 @@ final class Metrics {
                 .baseUnit("seconds")
                 .register(registry);
         FunctionCounter.builder("newsdesk.ingest.errors", live, l -> l.status().errors())
-                .description("Batches of live ingestion that failed (the folder is kept; retried on the next change)")
+                .description("Batches of live ingestion that failed (the folder is kept; tried again with back-off)")
+                .register(registry);
+        Gauge.builder("newsdesk.ingest.failing", live, l -> l.status().failing())
+                .description("Files whose batch failed, waiting to be tried again")
                 .register(registry);
     }
 

@@ -144,7 +144,7 @@ public final class WebApp implements AutoCloseable {
 
     /** As {@link #ready(Engine)}, with what /health should say of the Slack endpoints. */
     public void ready(Engine loaded, Supplier<Object> slack) {
-        metrics.indexLoaded(loaded.index());
+        metrics.indexLoaded(loaded.index(), loaded.skipped());
         health.slack(slack);
         engine.set(loaded);
         overview.prepare(loaded);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsdesk.FictionalCorpus;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.config.Settings;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;

@@ -93,4 +93,25 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_FEED_MINUTES", "0")))
                 .hasMessageContaining("NEWSDESK_FEED_MINUTES");
     }
+
+    @Test
+    void an_article_may_have_a_few_megabytes_and_thousands_of_sentences_unless_told_otherwise() {
+        Settings.ArticleLimits defaults = Settings.from(Map.of()).articles();
+        Settings.ArticleLimits set = Settings.from(Map.of("NEWSDESK_MAX_ARTICLE_MB", "12",
+                "NEWSDESK_MAX_ARTICLE_SENTENCES", "800")).articles();
+
+        assertThat(defaults.maxBytes()).isEqualTo(4_000_000L);
+        assertThat(defaults.maxSentences()).isEqualTo(2000);
+        assertThat(set.maxBytes()).isEqualTo(12_000_000L);
+        assertThat(set.maxSentences()).isEqualTo(800);
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_MAX_ARTICLE_MB", "0")))
+                .hasMessageContaining("NEWSDESK_MAX_ARTICLE_MB");
+    }
+
+    @Test
+    void feeds_reach_no_internal_host_unless_it_is_listed_as_trusted() {
+        assertThat(Settings.from(Map.of()).archive().feedsAllow()).isEmpty();
+        assertThat(Settings.from(Map.of("NEWSDESK_FEEDS_ALLOW", " wire.internal, 10.0.0.7 ")).archive().feedsAllow())
+                .containsExactlyInAnyOrder("wire.internal", "10.0.0.7");
+    }
 }

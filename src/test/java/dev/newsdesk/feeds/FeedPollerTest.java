@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,18 @@ class FeedPollerTest {
                 // the client stopped reading at its limit
             }
         });
+        // Items and redirects that lead inside the network, under a name the newsroom did not allow.
+        site.createContext("/inside.xml", ex -> reply(ex, 200, """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Ledger</title>
+                <item><title>Metrics</title><link>http://localhost:%1$d/good</link></item>
+                <item><title>Moved</title><link>%2$s/moved</link></item>
+                </channel></rss>""".formatted(site.getAddress().getPort(), base())));
+        site.createContext("/moved", ex -> {
+            requests.add("/moved");
+            ex.getResponseHeaders().add("Location", "http://localhost:" + site.getAddress().getPort() + "/good");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
         site.createContext("/", ex -> reply(ex, 404, "not here"));
         site.start();
     }
@@ -118,9 +131,10 @@ class FeedPollerTest {
         site.stop(0);
     }
 
+    /** The site is on the loopback: the newsroom trusts it on purpose, by the name its URLs use. */
     private FeedPoller poller(String... paths) {
         List<URI> feeds = java.util.Arrays.stream(paths).map(p -> URI.create(base() + p)).toList();
-        return new FeedPoller(feeds, new ArticleStore(corpus), stored::add, TEST_LIMITS, log::add);
+        return new FeedPoller(feeds, Set.of("127.0.0.1"), new ArticleStore(corpus), stored::add, TEST_LIMITS, log::add);
     }
 
     @Test
@@ -146,7 +160,7 @@ class FeedPollerTest {
     }
 
     @Test
-    void asks_for_an_unchanged_feed_conditionally_and_never_fetches_a_stored_page_again() {
+    void asks_for_an_unchanged_feed_conditionally_and_never_fetches_a_stored_page_again() throws IOException {
         try (FeedPoller poller = poller("/rss.xml")) {
             poller.pollAll();
             int second = poller.pollAll();
@@ -160,5 +174,40 @@ class FeedPollerTest {
             assertThat(restarted.pollAll()).as("the folder remembers what was stored").isZero();
         }
         assertThat(requests).filteredOn(r -> r.startsWith("/good")).hasSize(1);
+    }
+
+    @Test
+    void never_fetches_an_address_inside_the_network_that_was_not_allowed_not_even_through_a_redirect() throws IOException {
+        try (FeedPoller poller = poller("/inside.xml")) {
+            assertThat(poller.pollAll()).isZero();
+        }
+
+        assertThat(stored).isEmpty();
+        assertThat(requests).noneMatch(r -> r.startsWith("/good"));
+        assertThat(log).anySatisfy(l -> assertThat(l).contains("http://localhost:", "refused", "NEWSDESK_FEEDS_ALLOW"))
+                .anySatisfy(l -> assertThat(l).contains("/moved", "refused"));
+    }
+
+    @Test
+    void a_feed_inside_the_network_is_not_fetched_unless_its_host_is_allowed() throws IOException {
+        URI feed = URI.create("http://localhost:" + site.getAddress().getPort() + "/rss.xml");
+        try (FeedPoller poller = new FeedPoller(List.of(feed), Set.of(), new ArticleStore(corpus), stored::add,
+                TEST_LIMITS, log::add)) {
+            assertThat(poller.pollAll()).isZero();
+        }
+
+        assertThat(requests).isEmpty();
+        assertThat(log).anySatisfy(l -> assertThat(l).contains("refused: localhost is at 127.0.0.1"));
+    }
+
+    @Test
+    void inside_means_loopback_private_link_local_multicast_unspecified_and_shared_addresses() throws IOException {
+        for (String inside : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0",
+                "224.0.0.1", "100.64.0.1", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1")) {
+            assertThat(Fetcher.OutsideOnly.inside(InetAddress.getByName(inside))).as(inside).isTrue();
+        }
+        for (String outside : List.of("93.184.216.34", "8.8.8.8", "2606:2800:220:1::1", "100.128.0.1", "172.32.0.1")) {
+            assertThat(Fetcher.OutsideOnly.inside(InetAddress.getByName(outside))).as(outside).isFalse();
+        }
     }
 }

@@ -37,4 +37,37 @@ class ChunkerTest {
         assertThat(article.text().split(caption, -1)).as("printed twice in the file").hasSize(3);
         assertThat(chunker.sentences(article)).filteredOn(s -> s.text().equals(caption)).hasSize(1);
     }
+
+    @Test
+    void an_article_past_the_sentence_budget_keeps_its_first_sentences_and_is_reported_as_cut() {
+        SkippedArticles skipped = new SkippedArticles();
+        Chunker budgeted = new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1, 5, skipped);
+        StringBuilder text = new StringBuilder("Title line\n");
+        for (int i = 1; i <= 12; i++) {
+            text.append("The board voted on plan ").append(i).append(" today. ");
+        }
+        Article article = new Article("long.txt", "Title line", text.toString(), "0".repeat(64));
+
+        List<Sentence> sentences = budgeted.sentences(article);
+
+        assertThat(sentences).hasSize(5);
+        assertThat(sentences.get(4).text()).isEqualTo("The board voted on plan 4 today.");
+        assertThat(skipped.entries()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("long.txt");
+            assertThat(e.cut()).isTrue();
+            assertThat(e.reason()).contains("5 sentences", "NEWSDESK_MAX_ARTICLE_SENTENCES");
+        });
+    }
+
+    @Test
+    void an_article_within_the_budget_is_not_reported_even_if_an_earlier_version_was_cut() {
+        SkippedArticles skipped = new SkippedArticles();
+        skipped.cut("short.txt", "more than 5 sentences");
+        Chunker budgeted = new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1, 5, skipped);
+        Article article = new Article("short.txt", "Title line", "Title line\nOne thing happened. Then another.\n",
+                "0".repeat(64));
+
+        assertThat(budgeted.sentences(article)).hasSize(3);
+        assertThat(skipped.entries()).isEmpty();
+    }
 }

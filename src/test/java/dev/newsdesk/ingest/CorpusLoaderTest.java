@@ -79,4 +79,42 @@ class CorpusLoaderTest {
                 .isInstanceOf(NewsdeskException.class)
                 .hasMessageContaining("no readable .txt, .md or .html articles");
     }
+
+    @Test
+    void a_file_over_the_size_limit_is_skipped_unread_and_reported_with_what_to_do() throws IOException {
+        SkippedArticles skipped = new SkippedArticles();
+        CorpusLoader limited = new CorpusLoader(warnings::add, 1_000, skipped);
+        Files.writeString(dir.resolve("small.txt"), "Small\nAn article.");
+        Files.writeString(dir.resolve("huge.txt"), "Huge\n" + "x".repeat(2_000));
+
+        assertThat(limited.load(dir)).extracting(Article::file).containsExactly("small.txt");
+        assertThat(skipped.entries()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("huge.txt");
+            assertThat(e.cut()).isFalse();
+            assertThat(e.reason()).contains("NEWSDESK_MAX_ARTICLE_MB", "split it");
+        });
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("huge.txt", "over the limit"));
+    }
+
+    @Test
+    void every_skipped_file_is_recorded_and_taken_off_once_it_reads_whole_or_is_gone() throws IOException {
+        SkippedArticles skipped = new SkippedArticles();
+        CorpusLoader recording = new CorpusLoader(warnings::add, 1_000, skipped);
+        Files.writeString(dir.resolve("good.txt"), "Good\nText.");
+        Files.write(dir.resolve("latin1.txt"), "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("binary.txt"), new byte[] {'P', 'K', 0, 1, 2});
+        Files.writeString(dir.resolve("empty.txt"), "  \n");
+
+        recording.load(dir);
+        assertThat(skipped.entries()).extracting(SkippedArticles.Entry::file)
+                .containsExactly("binary.txt", "empty.txt", "latin1.txt");
+        assertThat(skipped.skippedCount()).isEqualTo(3);
+
+        Files.writeString(dir.resolve("latin1.txt"), "Caf\u00e9\nNow UTF-8.");
+        Files.delete(dir.resolve("binary.txt"));
+        assertThat(recording.readOne(dir, "latin1.txt")).isPresent();
+        assertThat(recording.readOne(dir, "binary.txt")).isEmpty();
+
+        assertThat(skipped.entries()).extracting(SkippedArticles.Entry::file).containsExactly("empty.txt");
+    }
 }

@@ -35,4 +35,16 @@ class SentenceSplitterTest {
         assertThat(sentences).extracting(Sentence::start).containsExactly(6, 22);
         assertThat(text.substring(sentences.get(1).start(), sentences.get(1).end())).isEqualTo("Second one there.");
     }
+
+    @Test
+    void cuts_a_run_of_text_with_no_sentence_end_into_pieces_at_spaces() {
+        String run = "word ".repeat(5_000).strip();
+
+        List<String> pieces = split(run);
+
+        assertThat(pieces).hasSizeGreaterThan(20)
+                .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(SentenceSplitter.MAX_SENTENCE_CHARS)
+                        .satisfies(n -> assertThat(p).doesNotStartWith(" ").doesNotEndWith(" ")));
+        assertThat(String.join(" ", pieces)).isEqualTo(run);
+    }
 }

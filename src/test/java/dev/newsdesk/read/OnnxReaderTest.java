@@ -2,8 +2,16 @@ package dev.newsdesk.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsdesk.config.NewsdeskException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The trained reader itself, on passages written for this test (nothing it was trained or fitted on). */
 class OnnxReaderTest {
@@ -49,5 +57,25 @@ class OnnxReaderTest {
         assertThat(readings).hasSize(2);
         assertThat(readings.get(1).margin()).isGreaterThan(readings.get(0).margin());
         assertThat(reader.id()).matches("newsdesk-reader-minilm-l6-int8@[0-9a-f]{8}");
+    }
+
+    @Test
+    void a_model_that_is_not_a_reader_is_refused_with_one_line_naming_the_file(@TempDir Path folder) throws IOException {
+        Path embedding = folder.resolve("embedding.onnx");
+        try (InputStream in = OnnxReaderTest.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2-q.onnx")) {
+            Files.copy(in, embedding);
+        }
+
+        assertThatThrownBy(() -> OnnxReader.of(embedding, 192, 64)).isInstanceOf(NewsdeskException.class)
+                .hasMessageContaining(embedding.toString()).hasMessageContaining("not a reader's")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void windows_that_leave_no_room_to_move_on_are_refused() {
+        assertThatThrownBy(() -> OnnxReader.bundled(128, 63)).isInstanceOf(NewsdeskException.class)
+                .hasMessageContaining("NEWSDESK_READER_WINDOW_TOKENS=128");
+        assertThatThrownBy(() -> OnnxReader.bundled(1024, 64)).isInstanceOf(NewsdeskException.class)
+                .hasMessageContaining("at most 512 tokens");
     }
 }

@@ -28,6 +28,16 @@ class ReaderTokenizerTest {
     }
 
     @Test
+    void keeps_every_token_of_a_long_text() {
+        String text = "The harbour board met again. ".repeat(200);
+
+        ReaderTokenizer.Tokens tokens = tokenizer.tokenize(text);
+
+        assertThat(tokens.size()).isEqualTo(200 * 6);
+        assertThat(tokens.ends()[tokens.size() - 1]).isEqualTo(text.stripTrailing().length());
+    }
+
+    @Test
     void lower_cases_and_strips_accents_as_the_model_was_trained() {
         ReaderTokenizer.Tokens upper = tokenizer.tokenize("ZÜRICH");
         ReaderTokenizer.Tokens lower = tokenizer.tokenize("zurich");

@@ -54,7 +54,7 @@ class TrainingDataTest {
 
     @Test
     void each_answer_is_labelled_with_exactly_its_tokens() {
-        TrainingData.Examples examples = DATA.make(squad, TrainingData.Shares.NONE, 1);
+        TrainingExamples examples = DATA.make(squad, TrainingData.Shares.NONE, 1);
         String[] contexts = {TIDES, FISH, MOUNTAIN};
 
         List<String> answers = new ArrayList<>();
@@ -71,7 +71,7 @@ class TrainingDataTest {
 
     @Test
     void a_question_marked_impossible_gives_an_example_without_an_answer() {
-        TrainingData.Examples examples = DATA.make(squad, TrainingData.Shares.NONE, 1);
+        TrainingExamples examples = DATA.make(squad, TrainingData.Shares.NONE, 1);
 
         assertThat(examples.count()).isEqualTo(5);
         assertThat(examples.kind(3)).isEqualTo(TrainingData.IMPOSSIBLE);
@@ -80,7 +80,7 @@ class TrainingDataTest {
 
     @Test
     void the_answers_sentence_removed_leaves_the_rest_of_the_paragraph() {
-        TrainingData.Examples examples = DATA.make(squad, new TrainingData.Shares(0, 1, 0), 1);
+        TrainingExamples examples = DATA.make(squad, new TrainingData.Shares(0, 1, 0), 1);
 
         int removed = indexOfKind(examples, TrainingData.SENTENCE_REMOVED, 0);
         int[] cut = examples.cut(removed);
@@ -91,7 +91,7 @@ class TrainingDataTest {
 
     @Test
     void the_other_paragraph_is_one_of_the_same_article_without_the_answer() {
-        TrainingData.Examples examples = DATA.make(squad, new TrainingData.Shares(1, 0, 0), 1);
+        TrainingExamples examples = DATA.make(squad, new TrainingData.Shares(1, 0, 0), 1);
 
         int other = indexOfKind(examples, TrainingData.OTHER_PARAGRAPH, 0);
         assertThat(examples.context(other)).isEqualTo(1);
@@ -101,7 +101,7 @@ class TrainingDataTest {
 
     @Test
     void a_swapped_question_names_something_of_another_article_in_place_of_its_own() {
-        TrainingData.Examples examples = DATA.make(squad, new TrainingData.Shares(0, 0, 1), 1);
+        TrainingExamples examples = DATA.make(squad, new TrainingData.Shares(0, 0, 1), 1);
         ReaderTokenizer tokenizer = ReaderTokenizer.bundled();
 
         int swapped = indexOfKind(examples, TrainingData.SWAPPED, 0);
@@ -125,7 +125,7 @@ class TrainingDataTest {
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b)).startsWith(0x50, 0x4B);
     }
 
-    private static int indexOfKind(TrainingData.Examples examples, int kind, int nth) {
+    private static int indexOfKind(TrainingExamples examples, int kind, int nth) {
         int seen = 0;
         for (int e = 0; e < examples.count(); e++) {
             if (examples.kind(e) == kind && seen++ == nth) {

@@ -31,6 +31,9 @@ class WebBadInputTest {
                 Arguments.of("question over the limit", JSON, "{\"question\": \"" + "a".repeat(2001) + "\"}", 400, "limit is 2000"),
                 Arguments.of("conversation id with odd characters", JSON,
                         "{\"question\": \"What did Putin warn about?\", \"conversation\": \"../x y\"}", 400, "conversation id"),
+                Arguments.of("conversation id of a Slack thread", JSON,
+                        "{\"question\": \"What did Putin warn about?\", \"conversation\": \"slack-C024BE91L-1717171717.000100\"}",
+                        400, "belong to Slack threads"),
                 Arguments.of("conversation not a string", JSON,
                         "{\"question\": \"What did Putin warn about?\", \"conversation\": 7}", 400, "must be a string"),
                 Arguments.of("plain text", "text/plain", "What did Putin warn about?", 415, "Content-Type: application/json"),
@@ -51,7 +54,7 @@ class WebBadInputTest {
     }
 
     @Test
-    void a_chunked_body_past_64_kb_is_refused_without_reading_it_and_the_connection_closed() throws Exception {
+    void a_chunked_body_past_64_kb_is_refused_before_its_end_and_the_connection_closed() throws Exception {
         long flood = 256L * 1024 * 1024;
 
         ChunkedFlood sent = ChunkedFlood.send(server.web.port(), "/api/chat", Map.of(), flood);

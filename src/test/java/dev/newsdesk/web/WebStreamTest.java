@@ -68,6 +68,15 @@ class WebStreamTest {
     }
 
     @Test
+    void the_stream_refuses_to_continue_a_slack_threads_conversation() {
+        List<Event> events = events(server.get(stream("What did Putin warn about?", "slack-C024BE91L-1717171717.000100"),
+                "text/event-stream").body());
+
+        assertThat(events).extracting(Event::name).containsExactly("error");
+        assertThat(events.get(0).data().get("error").asText()).contains("belong to Slack threads");
+    }
+
+    @Test
     void a_stream_without_a_question_is_an_error_event() {
         List<Event> events = events(server.get("/api/chat/stream", "text/event-stream").body());
 

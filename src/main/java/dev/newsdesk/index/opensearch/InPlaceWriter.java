@@ -60,6 +60,11 @@ final class InPlaceWriter implements ChunkWriter {
     }
 
     @Override
+    public void stop() {
+        indexer.embedding().stop();
+    }
+
+    @Override
     public void close() {
         if (ownsCluster) {
             cluster.close();

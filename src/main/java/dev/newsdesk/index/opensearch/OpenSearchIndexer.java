@@ -47,6 +47,10 @@ public final class OpenSearchIndexer implements StoreBuilder {
     private final ArticleEmbedder embedding;
     private final Consumer<String> log;
 
+    ArticleEmbedder embedding() {
+        return embedding;
+    }
+
     public OpenSearchIndexer(Settings.Store store, ArticleEmbedder embedding, Consumer<String> log) {
         this.store = store;
         this.embedding = embedding;

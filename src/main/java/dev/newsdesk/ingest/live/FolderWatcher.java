@@ -1,5 +1,6 @@
 package dev.newsdesk.ingest.live;
 
+import dev.newsdesk.config.Fatal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -27,6 +28,7 @@ public final class FolderWatcher implements Closeable {
                 StandardWatchEventKinds.ENTRY_DELETE);
         this.thread = new Thread(() -> watch(folder, ingest, log), "corpus-watcher");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler(Fatal.handler("watching the corpus folder"));
         thread.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.newsdesk.ingest.live;
 
+import dev.newsdesk.config.Fatal;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.ChunkWriter;
 import dev.newsdesk.ingest.Article;
@@ -28,12 +29,25 @@ import java.util.stream.Stream;
  * are named to it ({@link #submit}) by the folder watcher, the admin API and feeds; one worker thread
  * waits for a quiet moment (a copy of many files arrives as many events), then reads the named files
  * and indexes a batch: one commit and one searcher refresh, so a question sees all of a batch or none.
- * Re-reading is by content hash, so a file named twice is indexed once.
+ * Re-reading is by content hash, so a file named twice is indexed once. A batch that fails (a full
+ * disk, an unreachable cluster) is tried again on a back-off schedule, and /health says so meanwhile;
+ * a failure nothing can contain (an {@link Error}) ends the process ({@link Fatal}).
  */
 public final class LiveIngest implements Closeable {
 
-    /** What /health and /metrics report. */
-    public record Status(int articles, Instant lastIngest, long errors) {
+    /**
+     * What /health and /metrics report: {@code failing} files wait to be tried again after
+     * {@code lastError}.
+     */
+    public record Status(int articles, Instant lastIngest, long errors, int failing, String lastError) {
+    }
+
+    /** The first retry of a failed batch waits this long, each next one twice as long as the last. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /** No retry waits longer: a disk freed or a cluster back is noticed within five minutes. */
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+
+    private record Retry(int attempt, long due) {
     }
 
     private final Path folder;
@@ -46,6 +60,9 @@ public final class LiveIngest implements Closeable {
     /** Files waiting to be read, each with the callers waiting for it to be searchable. */
     private final Map<String, List<CompletableFuture<Void>>> pending = new LinkedHashMap<>();
     private final AtomicLong errors = new AtomicLong();
+    /** Files whose batch failed, with when to try them again. */
+    private final Map<String, Retry> retries = new LinkedHashMap<>();
+    private volatile String lastError;
     private final Thread worker;
     private long firstArrival;
     private long lastArrival;
@@ -103,8 +120,9 @@ public final class LiveIngest implements Closeable {
         return CompletableFuture.allOf(files.stream().map(this::submit).toArray(CompletableFuture[]::new));
     }
 
-    public Status status() {
-        return new Status(corpus.articles().size(), lastIngest, errors.get());
+    public synchronized Status status() {
+        return new Status(corpus.articles().size(), lastIngest, errors.get(), retries.size(),
+                retries.isEmpty() ? null : lastError);
     }
 
     private void run() {
@@ -115,20 +133,70 @@ public final class LiveIngest implements Closeable {
             }
             try {
                 ingest(batch.keySet());
+                synchronized (this) {
+                    batch.keySet().forEach(retries::remove);
+                }
                 batch.values().forEach(waiting -> waiting.forEach(f -> f.complete(null)));
             } catch (IOException | RuntimeException e) {
-                errors.incrementAndGet();
-                log.accept("ingesting " + batch.keySet() + " failed (" + e + "); the folder is unchanged and"
-                        + " the next change or restart retries");
                 batch.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(e)));
+                if (closed) {
+                    return; // stopped part-way: the next start catches up from the folder
+                }
+                errors.incrementAndGet();
+                lastError = String.valueOf(e);
+                Duration wait = retryLater(batch.keySet());
+                log.accept("ingesting " + batch.keySet() + " failed (" + e + "); the folder is unchanged, trying again"
+                        + " in " + wait.toSeconds() + " s");
+            } catch (Error e) {
+                Fatal.stop("live ingestion", e);
+                return;
             }
         }
     }
 
-    /** Waits for files and then for a quiet moment (at most {@code maxDelay}), and takes a batch. */
+    /** Puts {@code files} on the retry schedule; how long until the first of them is tried again. */
+    private synchronized Duration retryLater(Iterable<String> files) {
+        long now = System.nanoTime();
+        long soonest = Long.MAX_VALUE;
+        for (String file : files) {
+            int attempt = retries.containsKey(file) ? retries.get(file).attempt() + 1 : 1;
+            long wait = Math.min(LONGEST_RETRY.toNanos(), FIRST_RETRY.toNanos() << Math.min(attempt - 1, 20));
+            retries.put(file, new Retry(attempt, now + wait));
+            soonest = Math.min(soonest, wait);
+        }
+        notifyAll();
+        return Duration.ofNanos(soonest);
+    }
+
+    /** Moves the retries that are due into {@code pending}; the nanoseconds until the next one is due (0: none). */
+    private long dueRetries() {
+        long now = System.nanoTime();
+        long next = 0;
+        for (Map.Entry<String, Retry> retry : retries.entrySet()) {
+            long left = retry.getValue().due() - now;
+            if (left <= 0) {
+                if (!pending.containsKey(retry.getKey())) {
+                    if (pending.isEmpty()) {
+                        firstArrival = now;
+                    }
+                    lastArrival = now;
+                    pending.put(retry.getKey(), new ArrayList<>());
+                }
+            } else {
+                next = next == 0 ? left : Math.min(next, left);
+            }
+        }
+        return next;
+    }
+
+    /** Waits for files (or a retry that falls due) and then for a quiet moment (at most {@code maxDelay}), and takes a batch. */
     private synchronized Map<String, List<CompletableFuture<Void>>> nextBatch() {
-        while (pending.isEmpty() && !closed) {
-            waitQuietly(0);
+        while (!closed) {
+            long untilRetry = dueRetries();
+            if (!pending.isEmpty()) {
+                break;
+            }
+            waitQuietly(untilRetry == 0 ? 0 : Math.max(1, untilRetry / 1_000_000));
         }
         while (!closed) {
             long now = System.nanoTime();
@@ -211,6 +279,8 @@ public final class LiveIngest implements Closeable {
     /** Finishes the batch under way (the rest is caught up from the folder at the next start). */
     @Override
     public void close() throws IOException {
+        // First, outside the lock: the batch under way gives up at its next slice of sentences.
+        writer.stop();
         synchronized (this) {
             closed = true;
             notifyAll();
