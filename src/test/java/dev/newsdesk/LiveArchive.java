@@ -1,9 +1,9 @@
 package dev.newsdesk;
 
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.Engine;
-import dev.newsdesk.ingest.live.FolderWatcher;
-import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.app.Engine;
+import dev.newsdesk.live.FolderWatcher;
+import dev.newsdesk.live.LiveIngest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +36,7 @@ public final class LiveArchive implements AutoCloseable {
             engine = Engine.start(TestEngines.settings(corpus, index, env), log::add, (d, t, f) -> { });
             live = engine.liveIngest(log::add);
             watcher = new FolderWatcher(corpus, live, log::add);
+            watcher.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

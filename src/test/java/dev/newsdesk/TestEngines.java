@@ -1,6 +1,6 @@
 package dev.newsdesk;
 
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.newsdesk.answer;
 
-import dev.newsdesk.ingest.Names;
+import dev.newsdesk.language.Names;
 import dev.newsdesk.language.Dates;
 import dev.newsdesk.language.Lexicon;
 import dev.newsdesk.language.Quantities;

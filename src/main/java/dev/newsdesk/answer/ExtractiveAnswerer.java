@@ -48,8 +48,8 @@ public final class ExtractiveAnswerer implements Answerer {
      * the reader when there is one, and without it when there is none.
      */
     public ExtractiveAnswerer(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier citations,
-                              QuestionWords words, Aliases aliases, Scorer scorer, Reader reader,
-                              Settings.Reading reading) {
+                              SameStatement sameStatement, QuestionWords words, Aliases aliases, Scorer scorer,
+                              Reader reader, Settings.Reading reading) {
         if (scorer.usesReader() != (reader != null)) {
             throw new NewsdeskException(reader != null
                     ? "The scorer was fitted without the reader; use the bundled one, fit one with the reader"
@@ -59,7 +59,7 @@ public final class ExtractiveAnswerer implements Answerer {
         this.index = index;
         this.embeddings = embeddings;
         this.citations = citations;
-        this.sameStatement = new SameStatement(index);
+        this.sameStatement = sameStatement;
         this.features = new SentenceFeatures(index);
         this.words = words;
         this.aliases = aliases;

@@ -23,24 +23,27 @@ import java.util.concurrent.CompletionException;
  * Two sentences make the same statement when most of the analysed terms of the shorter one are in
  * the other; the index keeps every sentence's terms, so comparing costs no analysis.
  */
-final class SameStatement {
+public final class SameStatement {
 
-    private static final double OVERLAP = 0.75;
+    /** Sentences with fewer analysed terms than this are too short to compare by terms: only equal text is the same. */
     private static final int MIN_TERMS = 5;
     /** The rarest terms of a sentence find its copies; common ones only slow the search down. */
     private static final int QUERY_TERMS = 8;
 
     private final ChunkStore index;
+    /** The share of the shorter sentence's terms the other must hold (NEWSDESK_SAME_STATEMENT_OVERLAP). */
+    private final double overlap;
 
-    SameStatement(ChunkStore index) {
+    public SameStatement(ChunkStore index, double overlap) {
         this.index = index;
+        this.overlap = overlap;
     }
 
     boolean test(Sentence a, Sentence b) {
         return same(a, terms(a), b, terms(b));
     }
 
-    private static boolean same(Sentence a, Set<String> ta, Sentence b, Set<String> tb) {
+    private boolean same(Sentence a, Set<String> ta, Sentence b, Set<String> tb) {
         if (Math.min(ta.size(), tb.size()) < MIN_TERMS) {
             return a.text().equals(b.text());
         }
@@ -54,7 +57,7 @@ final class SameStatement {
         }
         Set<String> common = new HashSet<>(ta);
         common.retainAll(tb);
-        return common.size() >= OVERLAP * shorter.size();
+        return common.size() >= overlap * shorter.size();
     }
 
     /**
@@ -72,7 +75,7 @@ final class SameStatement {
         Set<String> common = new HashSet<>(ta);
         common.retainAll(tb);
         return !numbersA.isEmpty() && !numbersB.isEmpty() && !numbersA.equals(numbersB)
-                && common.size() + Math.max(numbersA.size(), numbersB.size()) >= OVERLAP * Math.min(ta.size(), tb.size());
+                && common.size() + Math.max(numbersA.size(), numbersB.size()) >= overlap * Math.min(ta.size(), tb.size());
     }
 
     private static Set<String> numbers(Set<String> terms) {

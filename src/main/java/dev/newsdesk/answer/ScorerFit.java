@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.answer.ExtractiveAnswerer.Analysis;
 import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,12 @@ public final class ScorerFit {
     private static final double LAMBDA = 1.0;
     /** Each sentence beyond the first must make this much more of the answers right to be worth reading. */
     private static final double SENTENCE_COST = 0.03;
-    private static final double[] SHARES = {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
+    /**
+     * The shares of the best sentence's probability that a neighbour, or a second sentence of the story, must
+     * reach to be quoted too; 1.01 quotes the best sentence alone. Wide enough that no fitted share sits on an
+     * edge it could not pass (0.5, the lowest of an earlier grid, was chosen for both).
+     */
+    private static final double[] SHARES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
 
     private final List<Example> examples = new ArrayList<>();
     private final boolean readerRanksSentences;
@@ -45,7 +51,7 @@ public final class ScorerFit {
     }
 
     /** Describes every question of {@code set} with {@code engine}'s answerer and keeps it for fitting. */
-    public void collect(String set, Engine engine, List<Labelled> questions, Consumer<String> progress) {
+    public void collect(String set, Pipeline engine, List<Labelled> questions, Consumer<String> progress) {
         for (Labelled q : questions) {
             Retrieval retrieval = engine.retriever().retrieve(q.question(), "fit-" + q.id(), List.of());
             examples.add(new Example(set, q, engine.extractive().analyse(retrieval, null), engine.extractive()));
@@ -80,6 +86,9 @@ public final class ScorerFit {
         double[] shares = composition(ranked, draft, progress);
         double threshold = abstentionThreshold(ranked, sentence, answerable, budget, progress);
         fitted.put("false_abstention_budget", budget);
+        fitted.put("share_grid", Arrays.toString(SHARES));
+        fitted.put("sentence_cost", SENTENCE_COST);
+        fitted.put("l2_penalty", LAMBDA);
         fitted.put("questions", examples.size());
         return new Scorer(sentence, answerable, shares[0], shares[1], threshold, fitted, 0);
     }

@@ -85,7 +85,7 @@ final class SentenceFeatures {
                 boolean offered = typed && question.type().offeredBy(s.text(), question.text(), this::common);
                 x[9] = offered ? 1 : 0;
                 x[10] = typed && !offered ? 1 : 0;
-                x[11] = 1.0 / (1 + rank);
+                x[11] = 1.0 / (1 + rank); // the chunk's reciprocal fused rank
                 x[12] = chunk.ordinal() == 0 && i == 0 ? 1 : 0;
                 x[13] = Math.log1p(own.size());
                 x[14] = perFile.get(chunk.file()) / (double) chunks.size();

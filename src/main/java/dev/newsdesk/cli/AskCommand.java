@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerService;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import java.io.BufferedReader;
@@ -26,6 +26,12 @@ import picocli.CommandLine.Parameters;
                 "With --jsonl, reads lines {\"id\", \"question\", \"conversation\"?} from standard input and writes one"
                         + " answer object per line; lines sharing a conversation are asked in order as one conversation."})
 final class AskCommand implements Callable<Integer> {
+
+    private final Parts parts;
+
+    AskCommand(Parts parts) {
+        this.parts = parts;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +57,7 @@ final class AskCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Settings settings = options.settings();
-        try (Engine engine = Engine.start(settings, System.err::println, new ProgressBar(System.err))) {
+        try (Pipeline engine = parts.start(settings, System.err::println, new ProgressBar(System.err))) {
             if (jsonl) {
                 engine.warmUp();
                 return answerLines(engine.answers(), out);

@@ -1,6 +1,6 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.Benchmark;
 import dev.newsdesk.eval.EvalQuestion;
@@ -8,11 +8,7 @@ import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.eval.Measurement;
 import dev.newsdesk.eval.ScalePlot;
 import dev.newsdesk.eval.SyntheticCorpus;
-import dev.newsdesk.index.opensearch.OpenSearchIndexer;
-import dev.newsdesk.ingest.Chunker;
-import dev.newsdesk.ingest.Cleaner;
 import dev.newsdesk.ingest.CorpusLoader;
-import dev.newsdesk.ingest.SentenceSplitter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +30,12 @@ import picocli.CommandLine.Option;
                 "Indexes go to --work (a temporary folder by default), or with --store opensearch to indices"
                         + " <prefix>-bench-* that are deleted afterwards; nothing of yours is touched."})
 final class BenchCommand implements Callable<Integer> {
+
+    private final Parts parts;
+
+    BenchCommand(Parts parts) {
+        this.parts = parts;
+    }
 
     @Mixin
     CommonOptions options;
@@ -87,11 +89,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A synthetic corpus of about {@code chunks} chunks, written once per --work folder (the same seed each time). */
-    private static Path synthetic(Settings base, Path corpus, int chunks) throws Exception {
+    private Path synthetic(Settings base, Path corpus, int chunks) throws Exception {
         if (!Files.isDirectory(corpus)) {
             Path partial = Files.createTempDirectory(corpus.getParent(), "synthetic-");
             SyntheticCorpus.write(partial, new CorpusLoader(System.err::println).load(base.corpus()),
-                    new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1), chunks, 42);
+                    parts.chunker(), chunks, 42);
             Files.move(partial, corpus); // complete or absent, should a run be stopped midway
         }
         return corpus;
@@ -123,9 +125,9 @@ final class BenchCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             if (copy) {
-                Engine.copy(settings, luceneIndex, s -> { }, new ProgressBar(System.err));
+                parts.copy(settings, luceneIndex, s -> { }, new ProgressBar(System.err));
             }
-            try (Engine engine = Engine.start(settings, s -> { }, new ProgressBar(System.err))) {
+            try (Pipeline engine = parts.start(settings, s -> { }, new ProgressBar(System.err))) {
                 double indexSeconds = (System.nanoTime() - started) / 1e9;
                 long indexHeap = Benchmark.peakHeapMb();
                 int chunks = engine.index().chunkCount();
@@ -150,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             if (cluster) {
-                OpenSearchIndexer.drop(settings.store());
+                parts.dropStore(settings);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.newsdesk.cli;
 
 import dev.newsdesk.answer.CitationVerifier;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
@@ -25,6 +25,12 @@ import picocli.CommandLine.Option;
                 + " each question given its paragraph: SQuAD's official exact match and F1."})
 final class EvalCommand implements Callable<Integer> {
 
+    private final Parts parts;
+
+    EvalCommand(Parts parts) {
+        this.parts = parts;
+    }
+
     @Mixin
     CommonOptions options;
 
@@ -44,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
         if (squad != null) {
             return squad();
         }
-        try (Engine engine = Engine.start(options.settings(), System.err::println, new ProgressBar(System.err))) {
+        try (Pipeline engine = parts.start(options.settings(), System.err::println, new ProgressBar(System.err))) {
             engine.warmUp();
             Evaluation evaluation = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus()));
             Evaluation.Report report = evaluation.run(Evaluation.load(questions));

@@ -3,7 +3,7 @@ package dev.newsdesk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.answer.CitationVerifier;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.ScorerFit;
 import dev.newsdesk.eval.EvalQuestion;
@@ -32,6 +32,12 @@ import picocli.CommandLine.Option;
                 + " them on held-out questions.", "Writes the scorer to --out; newsdesk uses the bundled one, or"
                 + " $NEWSDESK_SCORER."})
 final class FitCommand implements Callable<Integer> {
+
+    private final Parts parts;
+
+    FitCommand(Parts parts) {
+        this.parts = parts;
+    }
 
     @Option(names = "--squad", paramLabel = "DIR", defaultValue = "eval/squad2-open",
             description = "A folder with corpus/ and questions.jsonl, split by article (default: ${DEFAULT-VALUE}).")
@@ -99,8 +105,8 @@ final class FitCommand implements Callable<Integer> {
         fitted.put("seed", "none: deterministic (Newton's method from zero weights)");
         Scorer scorer;
         // Fitting composes answers, so the engines stay open until it is done.
-        try (Engine squadEngine = engine(squadFit.corpus(), "squad-fit-index", null);
-             Engine seedEngine = engine(seeds, "seeds-index", null)) {
+        try (Pipeline squadEngine = engine(squadFit.corpus(), "squad-fit-index", null);
+             Pipeline seedEngine = engine(seeds, "seeds-index", null)) {
             ScorerFit fit = new ScorerFit(readerRanks);
             fit.collect("squad2-open", squadEngine, labelled(squadFit.questions()), System.err::println);
             List<EvalQuestion> ownSingles = ownFit.stream().filter(q -> q.conversation() == null).toList();
@@ -157,7 +163,7 @@ final class FitCommand implements Callable<Integer> {
         return files.stream().map(f -> f.replaceFirst("\\.(txt|md)$", "")).toList();
     }
 
-    private Engine engine(Path corpus, String index, Path scorer) {
+    private Pipeline engine(Path corpus, String index, Path scorer) {
         Map<String, String> env = new HashMap<>();
         env.put("NEWSDESK_CORPUS", corpus.toString());
         env.put("NEWSDESK_INDEX", work.resolve(index).toString());
@@ -165,10 +171,10 @@ final class FitCommand implements Callable<Integer> {
         if (scorer != null) {
             env.put("NEWSDESK_SCORER", scorer.toString());
         }
-        return Engine.start(dev.newsdesk.config.Settings.fromEnvironment(env), System.err::println, new ProgressBar(System.err));
+        return parts.start(dev.newsdesk.config.Settings.fromEnvironment(env), System.err::println, new ProgressBar(System.err));
     }
 
-    private String report(Engine engine, List<EvalQuestion> questions) throws Exception {
+    private String report(Pipeline engine, List<EvalQuestion> questions) throws Exception {
         try (engine) {
             Evaluation.Report report = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus())).run(questions);
             if (verbose) {

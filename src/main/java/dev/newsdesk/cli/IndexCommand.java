@@ -1,6 +1,6 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.index.IndexBuilder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,6 +12,12 @@ import picocli.CommandLine.Option;
         description = "Builds the index, or brings it up to date: only new and changed articles are embedded,"
                 + " removed ones are dropped.")
 final class IndexCommand implements Callable<Integer> {
+
+    private final Parts parts;
+
+    IndexCommand(Parts parts) {
+        this.parts = parts;
+    }
 
     @Mixin
     CommonOptions options;
@@ -25,9 +31,9 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         IndexBuilder.Report report = copyFrom == null
-                ? Engine.index(options.settings(), System.err::println, new ProgressBar(System.err))
-                : Engine.copy(options.settings(), copyFrom, System.err::println, new ProgressBar(System.err));
-        System.out.printf("%s in %.1f s%n", Engine.describe(report), (System.nanoTime() - started) / 1e9);
+                ? parts.index(options.settings(), System.err::println, new ProgressBar(System.err))
+                : parts.copy(options.settings(), copyFrom, System.err::println, new ProgressBar(System.err));
+        System.out.printf("%s in %.1f s%n", report.describe(), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 }

@@ -13,13 +13,12 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Newsdesk {
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
-
-    /** The configured command line; user-facing failures print one line and exit 2, without a stack trace. */
-    public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Newsdesk());
+    /**
+     * The configured command line, its commands built with {@code parts}; user-facing failures print one
+     * line and exit 2, without a stack trace.
+     */
+    public static CommandLine commandLine(Parts parts) {
+        CommandLine cli = new CommandLine(new Newsdesk(), new Factory(parts));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof NewsdeskException) {
                 commandLine.getErr().println("newsdesk: " + e.getMessage());
@@ -33,5 +32,17 @@ public final class Newsdesk {
             return 1;
         });
         return cli;
+    }
+
+    /** Gives the commands that run parts of newsdesk the {@link Parts} to run; picocli's own classes as usual. */
+    private record Factory(Parts parts) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Parts.class).newInstance(parts);
+            } catch (NoSuchMethodException none) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }

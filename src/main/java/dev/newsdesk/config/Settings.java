@@ -36,15 +36,30 @@ public record Settings(
         Limits limits,
         Store store,
         Reading reading,
-        ArticleLimits articles) {
+        ArticleLimits articles,
+        Tuning tuning) {
 
     /**
      * The work one article may cost, whatever its source: a file of more than {@code maxBytes} is skipped,
      * and only an article's first {@code maxSentences} sentences are indexed (each is embedded). The
-     * defaults, 4 MB and 5,000 sentences, hold a very long feature (a 20,000-word one is about 130 KB
-     * and 1,000 sentences) many times over.
+     * defaults, 4 MB and 2,000 sentences, hold a very long feature (a 20,000-word one is about 130 KB
+     * and 1,000 sentences) with room to spare.
      */
     public record ArticleLimits(long maxBytes, int maxSentences) {
+    }
+
+    /**
+     * Choices of judgement that no labelled data of the project decides, each a documented setting (README,
+     * Configuration): {@code recencyWeight}, how much an article's date counts against its relevance when a
+     * question asks for the latest; {@code sameStoryState}, how much older than the newest report a report
+     * may be and still describe the same state of a story; {@code furnitureShare}, the share of a corpus's
+     * articles (and at least five) a line must appear in to be page furniture; {@code sameStatementOverlap},
+     * the share of the shorter sentence's terms another must hold to make the same statement;
+     * {@code llmMinSupport}, the least support a cited sentence must give a chat model's claim, and
+     * {@code llmOverlapShare}, how much of that support is word overlap (the rest is embedding cosine).
+     */
+    public record Tuning(double recencyWeight, Duration sameStoryState, double furnitureShare,
+                         double sameStatementOverlap, double llmMinSupport, double llmOverlapShare) {
     }
 
     /**
@@ -209,7 +224,31 @@ public record Settings(
                 store(get),
                 reading(get),
                 new ArticleLimits(positive(get, "NEWSDESK_MAX_ARTICLE_MB", 4) * 1_000_000L,
-                        positive(get, "NEWSDESK_MAX_ARTICLE_SENTENCES", 2000)));
+                        positive(get, "NEWSDESK_MAX_ARTICLE_SENTENCES", 2000)),
+                tuning(get));
+    }
+
+    private static Tuning tuning(Function<String, String> get) {
+        return new Tuning(fraction(get, "NEWSDESK_RECENCY_WEIGHT", "0.5"),
+                Duration.ofHours(positive(get, "NEWSDESK_SAME_STORY_HOURS", 24)),
+                fraction(get, "NEWSDESK_FURNITURE_SHARE", "0.02"),
+                fraction(get, "NEWSDESK_SAME_STATEMENT_OVERLAP", "0.75"),
+                fraction(get, "NEWSDESK_LLM_MIN_SUPPORT", "0.35"),
+                fraction(get, "NEWSDESK_LLM_OVERLAP_SHARE", "0.5"));
+    }
+
+    /** A number from 0 to 1. */
+    private static double fraction(Function<String, String> env, String name, String fallback) {
+        String value = or(env, name, fallback);
+        try {
+            double fraction = Double.parseDouble(value);
+            if (fraction >= 0 && fraction <= 1) {
+                return fraction;
+            }
+        } catch (NumberFormatException ignored) {
+            // said below
+        }
+        throw new NewsdeskException(name + "='" + value + "' is not a number from 0 to 1; e.g. " + name + "=" + fallback);
     }
 
     private static Reading reading(Function<String, String> get) {

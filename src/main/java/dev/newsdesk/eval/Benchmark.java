@@ -1,6 +1,6 @@
 package dev.newsdesk.eval;
 
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.retrieve.Retriever;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -36,11 +36,11 @@ public final class Benchmark {
         "Briefly, %s", "%s (asking for a friend)", "Remind me: %s", "Do you know: %s", "%s I wonder.",
         "Help me out: %s", "Next: %s", "Okay, %s", "Well, %s"};
 
-    private final Engine engine;
+    private final Pipeline engine;
     private final List<String> questions;
     private int phrasing;
 
-    public Benchmark(Engine engine, List<String> questions) {
+    public Benchmark(Pipeline engine, List<String> questions) {
         this.engine = engine;
         this.questions = questions;
     }

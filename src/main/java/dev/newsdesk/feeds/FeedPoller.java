@@ -6,7 +6,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.newsdesk.config.Fatal;
-import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.live.ArticleStore;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;

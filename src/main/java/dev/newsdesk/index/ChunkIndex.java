@@ -63,18 +63,19 @@ public final class ChunkIndex implements ChunkStore {
 
     /** The chunks of the current searcher; {@code verify}: checksum every segment first (at open). */
     private int countChunks(boolean verify) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
         try {
-            if (verify) {
-                // Reads every file through its checksum: a segment damaged on disk fails here, with a
-                // CorruptIndexException, instead of silently changing answers later.
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    leaf.reader().checkIntegrity();
+            return onSearcher(searcher -> {
+                if (verify) {
+                    // Reads every file through its checksum: a segment damaged on disk fails here, with a
+                    // CorruptIndexException, instead of silently changing answers later.
+                    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                        leaf.reader().checkIntegrity();
+                    }
                 }
-            }
-            return searcher.getIndexReader().numDocs();
-        } finally {
-            searchers.release(searcher);
+                return searcher.getIndexReader().numDocs();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -143,8 +144,7 @@ public final class ChunkIndex implements ChunkStore {
             return Optional.empty();
         }
         String prefix = known.get();
-        IndexSearcher searcher = acquire();
-        try {
+        return onSearcher(searcher -> {
             Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), StoredChunk.TEXT);
             if (terms == null) {
                 return Optional.empty();
@@ -163,11 +163,7 @@ public final class ChunkIndex implements ChunkStore {
                 }
             }
             return Optional.ofNullable(best);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        });
     }
 
     @Override
@@ -176,14 +172,7 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     private int lookUpDocFreq(String term) {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.getIndexReader().docFreq(new Term(StoredChunk.TEXT, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        return onSearcher(searcher -> searcher.getIndexReader().docFreq(new Term(StoredChunk.TEXT, term)));
     }
 
     @Override
@@ -193,14 +182,7 @@ public final class ChunkIndex implements ChunkStore {
 
     @Override
     public int chunkCount(String file) {
-        IndexSearcher searcher = acquire();
-        try {
-            return searcher.count(new TermQuery(new Term(StoredChunk.FILE, file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        return onSearcher(searcher -> searcher.count(new TermQuery(new Term(StoredChunk.FILE, file))));
     }
 
     /** All chunks of {@code file}, in order (their ids are "file#0", "file#1", …). */
@@ -210,14 +192,8 @@ public final class ChunkIndex implements ChunkStore {
 
     /** What the searched commit was built from; null when newsdesk did not write it. */
     public Manifest manifest() {
-        IndexSearcher searcher = acquire();
-        try {
-            return Manifest.fromUserData(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        return onSearcher(searcher ->
+                Manifest.fromUserData(((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData()));
     }
 
     /** Turns a matching document into a result; {@code doc} is within {@code leaf}. */
@@ -226,44 +202,48 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     private <T> List<T> search(Query query, int k, Reader<T> reader) {
-        IndexSearcher searcher = acquire();
         try {
-            TopDocs top = searcher.search(query, k);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            // One stored-fields reader per segment for the whole call: it keeps the block it last
-            // decompressed, and the hits of a small index mostly share a block.
-            Map<Integer, StoredFields> readers = new HashMap<>();
-            List<T> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                int ord = ReaderUtil.subIndex(sd.doc, leaves);
-                LeafReaderContext leaf = leaves.get(ord);
-                StoredFields fields = readers.get(ord);
-                if (fields == null) {
-                    fields = leaf.reader().storedFields();
-                    readers.put(ord, fields);
-                }
-                hits.add(reader.read(leaf.reader(), fields, sd.doc - leaf.docBase, sd.score));
+            return onSearcher(searcher -> hits(searcher, query, k, reader));
+        } catch (UncheckedIOException e) {
+            throw new NewsdeskException("The index could not be read (" + e.getCause().getMessage()
+                    + "); run 'newsdesk index' to rebuild it.", e.getCause());
+        }
+    }
+
+    private static <T> List<T> hits(IndexSearcher searcher, Query query, int k, Reader<T> reader) throws IOException {
+        TopDocs top = searcher.search(query, k);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        // One stored-fields reader per segment for the whole call: it keeps the block it last
+        // decompressed, and the hits of a small index mostly share a block.
+        Map<Integer, StoredFields> readers = new HashMap<>();
+        List<T> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            int ord = ReaderUtil.subIndex(sd.doc, leaves);
+            LeafReaderContext leaf = leaves.get(ord);
+            StoredFields fields = readers.get(ord);
+            if (fields == null) {
+                fields = leaf.reader().storedFields();
+                readers.put(ord, fields);
             }
-            return hits;
-        } catch (IOException e) {
-            throw new NewsdeskException("The index could not be read (" + e.getMessage()
-                    + "); run 'newsdesk index' to rebuild it.", e);
-        } finally {
-            release(searcher);
+            hits.add(reader.read(leaf.reader(), fields, sd.doc - leaf.docBase, sd.score));
         }
+        return hits;
     }
 
-    private IndexSearcher acquire() {
-        try {
-            return searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Work on one searcher: what it reads is one point-in-time view of the index. */
+    private interface OnSearcher<T> {
+        T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private void release(IndexSearcher searcher) {
+    /** Runs {@code work} on the current searcher, released afterwards; an {@link IOException} comes out unchecked. */
+    private <T> T onSearcher(OnSearcher<T> work) {
         try {
-            searchers.release(searcher);
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

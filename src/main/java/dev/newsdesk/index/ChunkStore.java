@@ -81,6 +81,7 @@ public interface ChunkStore extends Closeable {
         return idf;
     }
 
+    /** BM25's idf, as Lucene's {@code BM25Similarity} computes it: log(1 + (N - n + 0.5) / (n + 0.5)). */
     private static double idf(long chunks, long docFreq) {
         return Math.log(1 + (chunks - docFreq + 0.5) / (docFreq + 0.5));
     }

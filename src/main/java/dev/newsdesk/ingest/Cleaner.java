@@ -25,9 +25,8 @@ public final class Cleaner {
     public record Line(int start, int end) {
     }
 
-    /** A line in at least this many articles, and this share of them, is standing page furniture. */
+    /** A line in at least this many articles (and the furniture share of them) is standing page furniture. */
     private static final int MIN_REPEATS = 5;
-    private static final double MIN_REPEAT_SHARE = 0.02;
     /** Widget labels are short; a line longer than this reads as reporting whatever its first words. */
     private static final int MAX_FURNITURE_WORDS = 15;
 
@@ -44,8 +43,11 @@ public final class Cleaner {
         this.repeated = repeated;
     }
 
-    /** A cleaner that also drops the lines repeated across many of {@code corpus}'s articles. */
-    public static Cleaner across(Collection<Article> corpus) {
+    /**
+     * A cleaner that also drops the lines repeated across many of {@code corpus}'s articles: in at least
+     * {@code furnitureShare} of them (NEWSDESK_FURNITURE_SHARE), and at least five.
+     */
+    public static Cleaner across(Collection<Article> corpus, double furnitureShare) {
         Map<String, Integer> counts = new HashMap<>();
         Cleaner plain = new Cleaner();
         for (Article article : corpus) {
@@ -53,7 +55,7 @@ public final class Cleaner {
             plain.lines(article.text(), article.bodyStart(), (s, e) -> lines.add(normalize(article.text().substring(s, e))));
             lines.forEach(l -> counts.merge(l, 1, Integer::sum));
         }
-        int threshold = Math.max(MIN_REPEATS, (int) Math.ceil(MIN_REPEAT_SHARE * corpus.size()));
+        int threshold = Math.max(MIN_REPEATS, (int) Math.ceil(furnitureShare * corpus.size()));
         Set<String> repeated = new HashSet<>();
         counts.forEach((line, n) -> {
             if (n >= threshold) {

@@ -1,5 +1,6 @@
 package dev.newsdesk.ingest;
 
+import dev.newsdesk.language.Lexicon;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,13 +20,15 @@ public final class SentenceSplitter {
 
     private static final String MODEL = "/opennlp/opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin";
 
-    /** Tokens after which a capitalised word usually continues the sentence. */
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.", "capt.",
-            "maj.", "adm.", "jr.", "sr.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "rev.", "pres.", "dept.",
-            "no.", "vs.", "etc.", "inc.", "co.", "corp.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.");
-    /** Longer than any abbreviation above with its opening quote marks: such a token never continues a sentence. */
-    private static final int LONGEST_TOKEN = 12;
+    /** Tokens after which a capitalised word usually continues the sentence (language data, with its source). */
+    private static final Set<String> ABBREVIATIONS = Set.copyOf(Lexicon.section("abbreviations.txt", ""));
+    /**
+     * Longer than any abbreviation above with up to {@link #OPENING_MARKS} opening quote marks or brackets:
+     * such a token never continues a sentence, so scanning back for one stops there.
+     */
+    private static final int OPENING_MARKS = 3;
+    private static final int LONGEST_TOKEN = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0)
+            + OPENING_MARKS + 1;
     /**
      * The embedding model reads at most 256 word pieces, about 1,000 characters of English: a longer run
      * without a sentence end (a list, a table, a page with no full stops) is cut at spaces into parts of at

@@ -19,6 +19,6 @@ public final class Bm25Retriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return ChunkContents.references(index.bm25(query.text(), maxResults, ChunkContents.filter(query)));
+        return ChunkContents.references(index.bm25(query.text(), maxResults, RetrievalParameters.filter(query)));
     }
 }

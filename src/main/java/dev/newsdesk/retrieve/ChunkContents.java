@@ -2,10 +2,7 @@ package dev.newsdesk.retrieve;
 
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.invocation.InvocationParameters;
 import dev.langchain4j.rag.content.Content;
-import dev.langchain4j.rag.query.Query;
-import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
@@ -22,7 +19,6 @@ final class ChunkContents {
     static final String CHUNK_ID = "chunk_id";
     static final String FILE = "file";
     static final String TITLE = "title";
-    private static final String FILTER = "newsdesk.filter";
 
     private ChunkContents() {
     }
@@ -32,16 +28,6 @@ final class ChunkContents {
                 .map(hit -> Content.from(TextSegment.from(hit.id(),
                         new Metadata().put(CHUNK_ID, hit.id()).put(FILE, hit.file()))))
                 .toList();
-    }
-
-    /** The article filter a retrieval was asked for, carried in the query's invocation parameters. */
-    static ArticleFilter filter(Query query) {
-        return query.metadata() == null || query.metadata().invocationParameters() == null ? ArticleFilter.NONE
-                : query.metadata().invocationParameters().getOrDefault(FILTER, ArticleFilter.NONE);
-    }
-
-    static InvocationParameters parameters(ArticleFilter filter) {
-        return InvocationParameters.from(FILTER, filter);
     }
 
     static Content of(StoredChunk chunk) {

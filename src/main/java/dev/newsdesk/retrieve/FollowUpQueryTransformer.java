@@ -6,11 +6,13 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
-import dev.newsdesk.ingest.Names;
+import dev.newsdesk.language.Names;
+import dev.newsdesk.language.ClosedClassWords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +34,15 @@ public final class FollowUpQueryTransformer implements QueryTransformer {
     /** The attribute of a remembered {@link UserMessage} holding the standalone question retrieval used. */
     public static final String STANDALONE = "standalone";
 
-    private static final Pattern PERSONAL = Pattern.compile("\\b(he|she|him)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSSESSIVE = Pattern.compile("\\b(his|her)\\b", Pattern.CASE_INSENSITIVE);
+    private static final ClosedClassWords WORDS = ClosedClassWords.load();
+    /** The pronouns that stand for a person, and their possessives: replaced by the person meant. */
+    private static final Pattern PERSONAL = wordsOf("person");
+    private static final Pattern POSSESSIVE = wordsOf("person-possessive");
+
+    private static Pattern wordsOf(String wordClass) {
+        return Pattern.compile("\\b(" + String.join("|", new TreeSet<>(WORDS.of(wordClass))) + ")\\b",
+                Pattern.CASE_INSENSITIVE);
+    }
 
     @Override
     public Collection<Query> transform(Query query) {

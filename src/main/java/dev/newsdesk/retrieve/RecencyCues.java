@@ -15,13 +15,13 @@ import java.util.stream.Collectors;
  * Tells whether a question asks for the newest reports ("what is the latest on …", "… this week").
  * The cue phrases are language data, kept with their source in {@code recency-cues.txt}.
  */
-final class RecencyCues {
+public final class RecencyCues {
 
     private static final String FILE = "recency-cues.txt";
 
     private final Pattern cues;
 
-    RecencyCues() {
+    public RecencyCues() {
         this.cues = compile(load());
     }
 

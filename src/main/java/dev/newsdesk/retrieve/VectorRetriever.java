@@ -21,6 +21,6 @@ public final class VectorRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return ChunkContents.references(index.knn(embeddings.of(query.text()), maxResults, ChunkContents.filter(query)));
+        return ChunkContents.references(index.knn(embeddings.of(query.text()), maxResults, RetrievalParameters.filter(query)));
     }
 }

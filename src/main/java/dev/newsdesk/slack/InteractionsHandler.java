@@ -2,8 +2,10 @@ package dev.newsdesk.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsdesk.slack.AnsweredQuestions.Asked;
-import dev.newsdesk.slack.FeedbackLog.Vote;
+import dev.newsdesk.feedback.AnsweredQuestions.Asked;
+import dev.newsdesk.feedback.AnsweredQuestions;
+import dev.newsdesk.feedback.FeedbackLog.Vote;
+import dev.newsdesk.feedback.FeedbackLog;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.newsdesk.slack;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.answer.InvalidQuestionException;
+import dev.newsdesk.feedback.AnsweredQuestions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

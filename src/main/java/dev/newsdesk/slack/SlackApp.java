@@ -3,6 +3,8 @@ package dev.newsdesk.slack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.feedback.AnsweredQuestions;
+import dev.newsdesk.feedback.FeedbackLog;
 import dev.newsdesk.web.LimitedBody;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

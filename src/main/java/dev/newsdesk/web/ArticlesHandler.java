@@ -3,8 +3,8 @@ package dev.newsdesk.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Published;
-import dev.newsdesk.ingest.live.ArticleStore;
-import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.live.ArticleStore;
+import dev.newsdesk.live.LiveIngest;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -39,10 +39,10 @@ final class ArticlesHandler {
     private final byte[] tokenDigest;
     private final ArticleStore store;
     private final LiveIngest live;
-    private final EngineRef engine;
+    private final PipelineRef engine;
     private final ObjectMapper json;
 
-    ArticlesHandler(String token, ArticleStore store, LiveIngest live, EngineRef engine, ObjectMapper json) {
+    ArticlesHandler(String token, ArticleStore store, LiveIngest live, PipelineRef engine, ObjectMapper json) {
         this.tokenDigest = digest(token);
         this.store = store;
         this.live = live;

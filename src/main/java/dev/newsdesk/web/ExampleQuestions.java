@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import dev.newsdesk.ingest.Article;
-import dev.newsdesk.ingest.Names;
+import dev.newsdesk.language.Names;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.newsdesk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsdesk.slack.AnsweredQuestions.Asked;
-import dev.newsdesk.slack.FeedbackLog;
-import dev.newsdesk.slack.FeedbackLog.Vote;
+import dev.newsdesk.feedback.AnsweredQuestions.Asked;
+import dev.newsdesk.feedback.FeedbackLog;
+import dev.newsdesk.feedback.FeedbackLog.Vote;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.io.IOException;

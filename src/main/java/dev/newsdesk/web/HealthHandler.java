@@ -1,9 +1,9 @@
 package dev.newsdesk.web;
 
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.config.Settings;
-import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 final class HealthHandler {
 
-    private final EngineRef engine;
+    private final PipelineRef engine;
     /** The skipped articles listed in full; past this many, only counted. */
     private static final int LISTED = 20;
 
@@ -27,7 +27,7 @@ final class HealthHandler {
     private volatile Supplier<Object> slack;
     private volatile Supplier<LiveIngest.Status> ingest;
 
-    HealthHandler(Settings settings, EngineRef engine) {
+    HealthHandler(Settings settings, PipelineRef engine) {
         this.engine = engine;
         this.mode = settings.llm().enabled() ? Answer.LLM : Answer.EXTRACTIVE;
         this.slack = () -> settings.slack().enabled() ? "starting" : "off";
@@ -44,7 +44,7 @@ final class HealthHandler {
     }
 
     void health(Context ctx) {
-        Optional<Engine> loaded = engine.current();
+        Optional<Pipeline> loaded = engine.current();
         // Asked on every check, not remembered: a cluster that comes back is healthy again at once.
         Optional<String> unavailable = loaded.flatMap(e -> e.index().unavailable());
         Supplier<LiveIngest.Status> live = ingest;

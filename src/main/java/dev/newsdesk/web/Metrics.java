@@ -3,7 +3,7 @@ package dev.newsdesk.web;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.ingest.SkippedArticles;
-import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.live.LiveIngest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Counter;

@@ -1,6 +1,6 @@
 package dev.newsdesk.web;
 
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Corpus;
 import io.javalin.http.Context;
@@ -38,15 +38,15 @@ final class OverviewHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverviewHandler.class);
 
-    private final EngineRef engine;
+    private final PipelineRef engine;
     private volatile Computed computed;
 
-    OverviewHandler(EngineRef engine) {
+    OverviewHandler(PipelineRef engine) {
         this.engine = engine;
     }
 
     /** Asks the candidates now, off the caller's thread, so that the first visitor need not wait. */
-    void prepare(Engine loaded) {
+    void prepare(Pipeline loaded) {
         Thread thread = new Thread(() -> {
             try {
                 current(loaded);
@@ -62,7 +62,7 @@ final class OverviewHandler {
         ctx.json(current(engine.get()));
     }
 
-    private synchronized Overview current(Engine loaded) {
+    private synchronized Overview current(Pipeline loaded) {
         Computed now = computed;
         if (now == null || now.corpus() != loaded.corpus()) {
             now = new Computed(loaded.corpus(), compute(loaded));
@@ -71,7 +71,7 @@ final class OverviewHandler {
         return now.overview();
     }
 
-    static Overview compute(Engine engine) {
+    static Overview compute(Pipeline engine) {
         List<String> examples = new ArrayList<>();
         for (String question : ExampleQuestions.candidates(engine.corpus().articles(), CANDIDATES)) {
             if (examples.size() < EXAMPLES && !engine.answers().ask(question, null).abstained()) {

@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.index.ArticleFilter;
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,15 +36,15 @@ final class SourcesHandler {
                       String author) {
     }
 
-    private final EngineRef engine;
+    private final PipelineRef engine;
 
-    SourcesHandler(EngineRef engine) {
+    SourcesHandler(PipelineRef engine) {
         this.engine = engine;
     }
 
     /** GET /api/sources?source=…&from=…&to=…: the articles with their metadata, newest first. */
     void list(Context ctx) {
-        Engine e = engine.get();
+        Pipeline e = engine.get();
         ArticleFilter filter = Filters.of(ctx::queryParam);
         ctx.json(e.corpus().articles().stream()
                 .filter(a -> filter.admits(a.meta().source(), a.meta().publishedAt()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.FictionalCorpus;
 import dev.newsdesk.TestEngines;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.config.Settings;
 import java.util.Map;
 import java.util.UUID;

@@ -3,6 +3,7 @@ package dev.newsdesk.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
+import dev.newsdesk.app.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.FictionalCorpus;
 import dev.newsdesk.TestEngines;
+import dev.newsdesk.app.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

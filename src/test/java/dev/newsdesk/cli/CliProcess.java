@@ -1,5 +1,6 @@
 package dev.newsdesk.cli;
 
+import dev.newsdesk.app.Main;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ record CliProcess(int exitCode, String out, String err) {
         List<String> command = new ArrayList<>(List.of(
                 // Without -Xmx a JVM may take a quarter of the machine's memory; the CLI needs far less.
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Newsdesk.class.getName()));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         if (index != null) {
             command.addAll(List.of("--index", index.toString()));

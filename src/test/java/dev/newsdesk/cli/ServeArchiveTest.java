@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.app.Main;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ class ServeArchiveTest {
     private Process serve() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Newsdesk.class.getName(), "serve", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()));
+                Main.class.getName(), "serve", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()));
         builder.environment().put("NEWSDESK_ADMIN_TOKEN", TOKEN);
         return builder.redirectErrorStream(true).start();
     }

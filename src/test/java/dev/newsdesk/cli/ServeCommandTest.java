@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.newsdesk.app.Main;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
@@ -47,7 +48,7 @@ class ServeCommandTest {
         slackApi.start();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Newsdesk.class.getName(), "serve", "--port", "0", "--index", index.toString()));
+                Main.class.getName(), "serve", "--port", "0", "--index", index.toString()));
         builder.environment().put("SLACK_SIGNING_SECRET", SECRET);
         builder.environment().put("SLACK_BOT_TOKEN", "xoxb-test");
         builder.environment().put("NEWSDESK_SLACK_API_URL", "http://127.0.0.1:" + slackApi.getAddress().getPort() + "/");

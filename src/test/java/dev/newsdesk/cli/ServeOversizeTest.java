@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.FictionalCorpus;
+import dev.newsdesk.app.Main;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -33,7 +34,7 @@ class ServeOversizeTest {
     private Process serve(Path index) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                Newsdesk.class.getName(), "serve", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()));
+                Main.class.getName(), "serve", "--port", "0", "--corpus", corpus.toString(), "--index", index.toString()));
         // Budgets scaled down with the files, so that the test writes megabytes, not the defaults' tens of them.
         builder.environment().putAll(Map.of("NEWSDESK_MAX_ARTICLE_MB", "1", "NEWSDESK_MAX_ARTICLE_SENTENCES", "300",
                 "NEWSDESK_READER", "off"));

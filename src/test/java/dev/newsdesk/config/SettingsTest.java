@@ -114,4 +114,20 @@ class SettingsTest {
         assertThat(Settings.from(Map.of("NEWSDESK_FEEDS_ALLOW", " wire.internal, 10.0.0.7 ")).archive().feedsAllow())
                 .containsExactlyInAnyOrder("wire.internal", "10.0.0.7");
     }
+
+    @Test
+    void the_choices_of_judgement_are_settings_with_documented_defaults_and_must_be_fractions() {
+        Settings.Tuning defaults = Settings.from(Map.of()).tuning();
+        Settings.Tuning set = Settings.from(Map.of("NEWSDESK_RECENCY_WEIGHT", "0.2", "NEWSDESK_SAME_STORY_HOURS", "48",
+                "NEWSDESK_LLM_MIN_SUPPORT", "0.5")).tuning();
+
+        assertThat(defaults).isEqualTo(new Settings.Tuning(0.5, java.time.Duration.ofDays(1), 0.02, 0.75, 0.35, 0.5));
+        assertThat(set.recencyWeight()).isEqualTo(0.2);
+        assertThat(set.sameStoryState()).hasHours(48);
+        assertThat(set.llmMinSupport()).isEqualTo(0.5);
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_SAME_STATEMENT_OVERLAP", "1.5")))
+                .hasMessageContaining("NEWSDESK_SAME_STATEMENT_OVERLAP='1.5' is not a number from 0 to 1");
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_FURNITURE_SHARE", "two percent")))
+                .hasMessageContaining("NEWSDESK_FURNITURE_SHARE");
+    }
 }

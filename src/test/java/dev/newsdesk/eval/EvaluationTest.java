@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.CitationVerifier;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

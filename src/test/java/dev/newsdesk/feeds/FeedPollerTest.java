@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.CorpusLoader;
-import dev.newsdesk.ingest.live.ArticleStore;
+import dev.newsdesk.live.ArticleStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

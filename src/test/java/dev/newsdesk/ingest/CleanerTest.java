@@ -31,7 +31,7 @@ class CleanerTest {
                     + (i < 2 ? "A wire report said the bridge will reopen in May.\n" : "");
             corpus.add(new Article("s" + i + ".txt", "Story " + i, text, "h" + i));
         }
-        List<String> lines = kept(Cleaner.across(corpus), corpus.get(0).text());
+        List<String> lines = kept(Cleaner.across(corpus, 0.02), corpus.get(0).text());
         assertThat(lines).containsExactly("Story 0", "The mayor spoke on day 0.", "A wire report said the bridge will reopen in May.");
     }
 

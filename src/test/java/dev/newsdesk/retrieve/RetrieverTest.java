@@ -14,7 +14,8 @@ class RetrieverTest {
 
     private final ChunkStore index = TestEngines.shared().index();
     private final Retriever retriever = new Retriever(index, new QueryEmbeddings(Embedder.named(TestEngines.shared().settings().embeddingModel()), new QuestionWords()),
-            new FollowUpQueryTransformer(), 4, TestEngines.shared().corpus());
+            new FollowUpQueryTransformer(), 4, TestEngines.shared().corpus(), new RecencyCues(), 0.5,
+            java.time.Duration.ofDays(1));
 
     @Test
     void fuses_bm_25_and_vector_results_into_the_top_k_chunks() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.ChunkedFlood;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.feedback.FeedbackLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsdesk.LiveArchive;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.index.opensearch.OpenSearchCluster;
 import java.io.IOException;
 import java.net.http.HttpResponse;

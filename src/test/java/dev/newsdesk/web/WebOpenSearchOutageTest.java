@@ -3,7 +3,7 @@ package dev.newsdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.opensearch.OpenSearchCluster;
 import java.io.IOException;

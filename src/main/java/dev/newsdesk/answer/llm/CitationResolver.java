@@ -29,13 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class CitationResolver {
 
-    /**
-     * Below this, the best sentence of a cited source does not back the claim. On the seeds, unrelated
-     * claims ("It is made of cheese", "The weather in Moldova was sunny") score 0.1–0.25 against their
-     * best sentence and fair paraphrases 0.5–0.95.
-     */
-    static final double MIN_SUPPORT = 0.35;
-
     /** One marker, or a list of numbers in one pair of brackets: [2], [1, 3]. */
     private static final Pattern MARKER = Pattern.compile("\\s?\\[(\\d+(?:\\s*,\\s*\\d+)*)]");
     private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:\\s?\\[\\d+(?:\\s*,\\s*\\d+)*])+");
@@ -52,11 +45,21 @@ public final class CitationResolver {
     private final ChunkStore index;
     private final QueryEmbeddings embeddings;
     private final CitationVerifier verifier;
+    private final double minSupport;
+    private final double overlapShare;
 
-    public CitationResolver(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier verifier) {
+    /**
+     * Below {@code minSupport} (NEWSDESK_LLM_MIN_SUPPORT), the best sentence of a cited source does not back
+     * the claim; {@code overlapShare} (NEWSDESK_LLM_OVERLAP_SHARE) of the support is word overlap, the rest
+     * meaning.
+     */
+    public CitationResolver(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier verifier, double minSupport,
+                            double overlapShare) {
         this.index = index;
         this.embeddings = embeddings;
         this.verifier = verifier;
+        this.minSupport = minSupport;
+        this.overlapShare = overlapShare;
     }
 
     /** Resolves {@code text}'s markers against {@code sources}, where source n is {@code sources.get(n - 1)}. */
@@ -103,11 +106,11 @@ public final class CitationResolver {
         index.terms(claim).forEach(t -> claimTerms.put(t, index.idf(t)));
         float[] claimVector = embeddings.of(claim);
         Sentence best = null;
-        double bestScore = MIN_SUPPORT;
+        double bestScore = minSupport;
         for (int i = 0; i < source.sentences().size(); i++) {
             Sentence s = source.sentences().get(i);
-            double score = 0.5 * overlap(claimTerms, s.text())
-                    + 0.5 * Embedder.cosine(claimVector, source.sentenceVectors().get(i));
+            double score = overlapShare * overlap(claimTerms, s.text())
+                    + (1 - overlapShare) * Embedder.cosine(claimVector, source.sentenceVectors().get(i));
             if (score >= bestScore) {
                 best = s;
                 bestScore = score;

@@ -20,13 +20,14 @@ public final class LlmChain {
     private final QueryTransformer queryTransformer;
     private final Answerer answerer;
 
-    public LlmChain(Settings.Llm settings, ChunkStore index, QueryEmbeddings embeddings, CitationVerifier verifier,
-                    Answerer extractive, QueryTransformer offline, Consumer<String> fallbacks) {
+    public LlmChain(Settings.Llm settings, Settings.Tuning tuning, ChunkStore index, QueryEmbeddings embeddings,
+                    CitationVerifier verifier, Answerer extractive, QueryTransformer offline, Consumer<String> fallbacks) {
         Prompts prompts = Prompts.load(settings.prompts());
         this.models = new ChatModels(settings);
         this.queryTransformer = new CondensingQueryTransformer(models.chat(), prompts.condense(), offline, fallbacks);
         this.answerer = new LlmAnswerer(models.streaming(), prompts.system(),
-                new NumberedSourcesInjector(prompts.answer()), new CitationResolver(index, embeddings, verifier),
+                new NumberedSourcesInjector(prompts.answer()), new CitationResolver(index, embeddings, verifier,
+                        tuning.llmMinSupport(), tuning.llmOverlapShare()),
                 verifier, extractive, fallbacks, settings.timeout());
     }
 

@@ -7,7 +7,7 @@ import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.CitationVerifier;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
@@ -28,7 +28,8 @@ class CitationResolverTest {
     static void setUp() {
         Engine engine = TestEngines.shared();
         resolver = new CitationResolver(engine.index(),
-                new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel()), new QuestionWords()), new CitationVerifier(engine.corpus()));
+                new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel()), new QuestionWords()), new CitationVerifier(engine.corpus()),
+                engine.settings().tuning().llmMinSupport(), engine.settings().tuning().llmOverlapShare());
         sources = List.of(chunk(engine, "ATACMS, which stands for"), chunk(engine, "time has come to consider"));
     }
 

@@ -6,7 +6,7 @@ import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.AnswerListener;
 import dev.newsdesk.answer.Citation;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.EvalQuestion;
 import dev.newsdesk.eval.Evaluation;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsdesk.TestEngines;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.newsdesk.ingest.live;
+package dev.newsdesk.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsdesk.FictionalCorpus;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.Citation;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.index.ChunkWriter;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.IndexBuilder;
@@ -81,6 +81,7 @@ class LiveIngestRetryTest {
             disk.full = true;
             try (LiveIngest live = new LiveIngest(corpus, new CorpusLoader(log::add), engine.corpus(), engine.index(),
                     disk, LiveIngest.Timing.DEFAULT, log::add)) {
+                live.start();
                 Files.writeString(corpus.resolve("ferry.txt"), "Ferry timetable changes\n"
                         + "The Brannock ferry will sail nine times a day from May, its operator said.\n");
 

@@ -1,7 +1,7 @@
-package dev.newsdesk.slack;
+package dev.newsdesk.feedback;
 
-import dev.newsdesk.slack.AnsweredQuestions.Asked;
-import dev.newsdesk.slack.FeedbackLog.Vote;
+import dev.newsdesk.feedback.AnsweredQuestions.Asked;
+import dev.newsdesk.feedback.FeedbackLog.Vote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package dev.newsdesk.slack;
+package dev.newsdesk.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsdesk.slack.AnsweredQuestions.Asked;
+import dev.newsdesk.feedback.AnsweredQuestions.Asked;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.newsdesk.ingest.live;
+package dev.newsdesk.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsdesk.LiveArchive;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
-import dev.newsdesk.answer.Engine;
+import dev.newsdesk.app.Engine;
 import dev.newsdesk.config.NewsdeskException;
 import java.io.IOException;
 import java.nio.file.Files;

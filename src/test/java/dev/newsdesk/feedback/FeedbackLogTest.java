@@ -1,6 +1,6 @@
-package dev.newsdesk.slack;
+package dev.newsdesk.feedback;
 
-import static dev.newsdesk.slack.FeedbackLogFiller.vote;
+import static dev.newsdesk.feedback.FeedbackLogFiller.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.newsdesk.ingest.live;
+package dev.newsdesk.live;
 
 import dev.newsdesk.config.Fatal;
 import dev.newsdesk.index.ChunkStore;
@@ -89,6 +89,10 @@ public final class LiveIngest implements Closeable {
         this.log = log;
         this.worker = new Thread(this::run, "live-ingest");
         worker.setDaemon(true);
+    }
+
+    /** Starts the worker that reads and indexes what is submitted. */
+    public void start() {
         worker.start();
     }
 
@@ -138,8 +142,8 @@ public final class LiveIngest implements Closeable {
                 }
                 batch.values().forEach(waiting -> waiting.forEach(f -> f.complete(null)));
             } catch (IOException | RuntimeException e) {
-                batch.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(e)));
                 if (closed) {
+                    batch.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(e)));
                     return; // stopped part-way: the next start catches up from the folder
                 }
                 errors.incrementAndGet();
@@ -147,6 +151,8 @@ public final class LiveIngest implements Closeable {
                 Duration wait = retryLater(batch.keySet());
                 log.accept("ingesting " + batch.keySet() + " failed (" + e + "); the folder is unchanged, trying again"
                         + " in " + wait.toSeconds() + " s");
+                // Last: a caller that learns of the failure finds it already reported and scheduled.
+                batch.values().forEach(waiting -> waiting.forEach(f -> f.completeExceptionally(e)));
             } catch (Error e) {
                 Fatal.stop("live ingestion", e);
                 return;

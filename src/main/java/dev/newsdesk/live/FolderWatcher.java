@@ -1,4 +1,4 @@
-package dev.newsdesk.ingest.live;
+package dev.newsdesk.live;
 
 import dev.newsdesk.config.Fatal;
 import java.io.Closeable;
@@ -29,6 +29,10 @@ public final class FolderWatcher implements Closeable {
         this.thread = new Thread(() -> watch(folder, ingest, log), "corpus-watcher");
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler(Fatal.handler("watching the corpus folder"));
+    }
+
+    /** Starts passing the folder's events on to live ingestion. */
+    public void start() {
         thread.start();
     }
 

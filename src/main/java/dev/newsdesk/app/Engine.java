@@ -1,6 +1,14 @@
-package dev.newsdesk.answer;
+package dev.newsdesk.app;
 
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import dev.newsdesk.answer.AnswerService;
+import dev.newsdesk.answer.Answerer;
+import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.CitationVerifier;
+import dev.newsdesk.answer.Conversations;
+import dev.newsdesk.answer.ExtractiveAnswerer;
+import dev.newsdesk.answer.SameStatement;
+import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.llm.FallbackCounter;
 import dev.newsdesk.answer.llm.LlmChain;
 import dev.newsdesk.config.NewsdeskException;
@@ -20,13 +28,14 @@ import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.ingest.SkippedArticles;
-import dev.newsdesk.ingest.live.LiveIngest;
+import dev.newsdesk.live.LiveIngest;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.read.OnnxReader;
 import dev.newsdesk.read.TimedReader;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
+import dev.newsdesk.retrieve.RecencyCues;
 import dev.newsdesk.retrieve.Retriever;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,8 +53,14 @@ import java.util.function.Consumer;
  * answer. Starting brings the index up to date with the corpus (rebuilding it when it is damaged);
  * the front ends (cli, web, slack) only ever talk to {@link #answers()}.
  */
-public final class Engine implements Closeable {
+public final class Engine implements Pipeline {
 
+    /**
+     * Three sentences a chunk, the last repeated as the next one's first: a chunk is a paragraph's worth of
+     * context for the embedding, and a statement split over two sentences is whole in some chunk.
+     */
+    private static final int SENTENCES_PER_CHUNK = 3;
+    private static final int OVERLAP_SENTENCES = 1;
     private static final int WARM_UP_QUESTIONS = 30;
     private static final int WARM_UP_ROUNDS = 40;
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(3);
@@ -80,7 +95,7 @@ public final class Engine implements Closeable {
         this.skipped = skipped;
     }
 
-    /** The articles left out or cut short, and why (what /health reports). */
+    @Override
     public SkippedArticles skipped() {
         return skipped;
     }
@@ -112,27 +127,29 @@ public final class Engine implements Closeable {
         StoreBuilder builder = storeBuilder(settings, chunker, embedder, log);
         if (!builder.isCurrent(corpus.asList())) {
             IndexBuilder.Report report = builder.update(corpus.asList(), progress);
-            log.accept("indexed " + settings.corpus() + " into " + where(settings) + ": " + describe(report));
+            log.accept("indexed " + settings.corpus() + " into " + where(settings) + ": " + report.describe());
         }
         ChunkStore index = open(settings, builder, corpus, log, progress);
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
         Scorer scorer = settings.scorer() == null ? Scorer.bundled(reading.enabled()) : Scorer.read(settings.scorer());
-        ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier, words, new Aliases(), scorer,
+        ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier,
+                new SameStatement(index, settings.tuning().sameStatementOverlap()), words, new Aliases(), scorer,
                 reader, reading);
         Answerer answerer = extractive;
         QueryTransformer transformer = new FollowUpQueryTransformer();
         String llm = "none";
         if (settings.llm().enabled()) {
-            LlmChain chain = new LlmChain(settings.llm(), index, embeddings, verifier, answerer, transformer,
+            LlmChain chain = new LlmChain(settings.llm(), settings.tuning(), index, embeddings, verifier, answerer, transformer,
                     new FallbackCounter(metrics));
             answerer = chain.answerer();
             transformer = chain.queryTransformer();
             llm = chain.description();
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
-        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK(), corpus);
+        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK(), corpus,
+                new RecencyCues(), settings.tuning().recencyWeight(), settings.tuning().sameStoryState());
         Conversations conversations = new Conversations(settings.conversations(), settings.maxConversations(),
                 settings.conversationIdle());
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
@@ -147,6 +164,7 @@ public final class Engine implements Closeable {
      * Skipped when a chat model answers: its latency dwarfs the JIT's, and warming up would cost model
      * calls.
      */
+    @Override
     public void warmUp() {
         if (!"none".equals(llm)) {
             return;
@@ -178,8 +196,10 @@ public final class Engine implements Closeable {
      * takes the index's write lock for as long as it runs.
      */
     public LiveIngest liveIngest(Consumer<String> log) {
-        return new LiveIngest(settings.corpus(), loader(settings, log, skipped), corpus, index, builder.openLive(),
-                LiveIngest.Timing.DEFAULT, log);
+        LiveIngest live = new LiveIngest(settings.corpus(), loader(settings, log, skipped), corpus, index,
+                builder.openLive(), LiveIngest.Timing.DEFAULT, log);
+        live.start();
+        return live;
     }
 
     /** Builds or refreshes the index without starting the rest. */
@@ -209,11 +229,6 @@ public final class Engine implements Closeable {
         }
     }
 
-    public static String describe(IndexBuilder.Report r) {
-        return r.added() + " added, " + r.changed() + " changed, " + r.removed() + " removed, " + r.unchanged()
-                + " unchanged" + (r.rebuilt() ? " (full build)" : "") + ", " + r.chunks() + " chunks written";
-    }
-
     /** The one place the store is chosen (NEWSDESK_STORE): how it is built here, how it is opened in {@link #open}. */
     private static StoreBuilder storeBuilder(Settings settings, Chunker chunker, Embedder embedder, Consumer<String> log) {
         return settings.store().openSearch()
@@ -229,8 +244,13 @@ public final class Engine implements Closeable {
 
     /** Cleans with what the whole corpus shows: the lines that many of its articles repeat are furniture. */
     private static Chunker chunker(Settings settings, Corpus corpus, SkippedArticles skipped) {
-        return new Chunker(Cleaner.across(corpus.asList()), new SentenceSplitter(), 3, 1,
-                settings.articles().maxSentences(), skipped);
+        return new Chunker(Cleaner.across(corpus.asList(), settings.tuning().furnitureShare()), new SentenceSplitter(), SENTENCES_PER_CHUNK,
+                OVERLAP_SENTENCES, settings.articles().maxSentences(), skipped);
+    }
+
+    /** Chunks as {@link #chunker} does, without what a corpus's repeated lines tell (for synthetic corpora). */
+    static Chunker plainChunker() {
+        return new Chunker(new Cleaner(), new SentenceSplitter(), SENTENCES_PER_CHUNK, OVERLAP_SENTENCES);
     }
 
     private static ChunkStore open(Settings settings, StoreBuilder builder, Corpus corpus, Consumer<String> log,
@@ -252,43 +272,47 @@ public final class Engine implements Closeable {
         }
     }
 
+    @Override
     public Settings settings() {
         return settings;
     }
 
+    @Override
     public Corpus corpus() {
         return corpus;
     }
 
+    @Override
     public ChunkStore index() {
         return index;
     }
 
-    /** Retrieval on its own, for benchmarks. */
+    @Override
     public Retriever retriever() {
         return retriever;
     }
 
-    /** The offline answerer, whichever answerer the service uses: fitting describes questions with it. */
-    ExtractiveAnswerer extractive() {
+    @Override
+    public ExtractiveAnswerer extractive() {
         return extractive;
     }
 
+    @Override
     public AnswerService answers() {
         return answers;
     }
 
-    /** The reader model that reads the articles for answers, e.g. "newsdesk-reader-minilm-l6-int8@1a2b3c4d", or "off". */
+    @Override
     public String reader() {
         return reader == null ? "off" : reader.id();
     }
 
-    /** Milliseconds spent reading since start (0 without a reader): what share of answering reading is. */
+    @Override
     public double readingMillis() {
         return reader == null ? 0 : reader.millis();
     }
 
-    /** The chat model answers come from, e.g. "openai:gpt-4o-mini@https://api.openai.com/v1", or "none". */
+    @Override
     public String llm() {
         return llm;
     }

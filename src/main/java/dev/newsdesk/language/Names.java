@@ -1,6 +1,5 @@
-package dev.newsdesk.ingest;
+package dev.newsdesk.language;
 
-import dev.newsdesk.language.Lexicon;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.newsdesk.ingest;
+package dev.newsdesk.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

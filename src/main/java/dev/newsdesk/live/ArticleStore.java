@@ -1,4 +1,4 @@
-package dev.newsdesk.ingest.live;
+package dev.newsdesk.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.newsdesk.slack;
+package dev.newsdesk.feedback;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,0 +1,47 @@
+package dev.newsdesk.answer;
+
+import dev.newsdesk.config.Settings;
+import dev.newsdesk.index.ChunkStore;
+import dev.newsdesk.ingest.Corpus;
+import dev.newsdesk.ingest.SkippedArticles;
+import dev.newsdesk.retrieve.Retriever;
+import java.io.Closeable;
+
+/**
+ * The archive as it is served, once assembled (by the composition root, {@code app.Engine}): what the front
+ * ends, the evaluation and the commands use. They never build a part of it themselves.
+ */
+public interface Pipeline extends Closeable {
+
+    Settings settings();
+
+    /** The articles, as read from the corpus folder. */
+    Corpus corpus();
+
+    /** The chunks, searched; counts per file for listings. */
+    ChunkStore index();
+
+    /** Answers questions: the one entry point of the chat page, the API, Slack and the command line. */
+    AnswerService answers();
+
+    /** Retrieval on its own, for benchmarks and fitting. */
+    Retriever retriever();
+
+    /** The offline answerer, whichever answerer {@link #answers()} uses: fitting describes questions with it. */
+    ExtractiveAnswerer extractive();
+
+    /** The articles left out or cut short, and why (what /health reports). */
+    SkippedArticles skipped();
+
+    /** The reader model that reads the articles for answers, e.g. "newsdesk-reader-minilm-l6-int8@1a2b3c4d", or "off". */
+    String reader();
+
+    /** Milliseconds spent reading since start (0 without a reader): what share of answering reading is. */
+    double readingMillis();
+
+    /** The chat model answers come from, e.g. "openai:gpt-4o-mini@https://api.openai.com/v1", or "none". */
+    String llm();
+
+    /** Compiles the hot paths before real questions arrive. */
+    void warmUp();
+}
