@@ -28,6 +28,7 @@ import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.ingest.SkippedArticles;
+import dev.newsdesk.language.Lexicon;
 import dev.newsdesk.live.LiveIngest;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
@@ -64,8 +65,8 @@ public final class Engine implements Pipeline {
     private static final int WARM_UP_QUESTIONS = 30;
     private static final int WARM_UP_ROUNDS = 40;
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(3);
-    private static final String[] WARM_UP_ASKS = {"Who said", "What about", "Where was", "When did", "How many of",
-        "How far", "Why did", "Which"};
+    /** One opening per kind of question the answerer tells apart (language data, with its source). */
+    private static final List<String> WARM_UP_ASKS = Lexicon.section("question_templates.txt", "warm-up");
 
     private final Settings settings;
     private final StoreBuilder builder;
@@ -178,7 +179,7 @@ public final class Engine implements Pipeline {
                 if (i < article.size() && questions.size() < WARM_UP_QUESTIONS) {
                     String[] words = article.get(i).text().split("\\s+");
                     String opening = String.join(" ", Arrays.asList(words).subList(0, Math.min(8, words.length)));
-                    questions.add(WARM_UP_ASKS[questions.size() % WARM_UP_ASKS.length] + " " + opening + "?");
+                    questions.add(WARM_UP_ASKS.get(questions.size() % WARM_UP_ASKS.size()) + " " + opening + "?");
                 }
             }
         }

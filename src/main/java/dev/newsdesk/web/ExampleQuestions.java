@@ -1,6 +1,7 @@
 package dev.newsdesk.web;
 
 import dev.newsdesk.ingest.Article;
+import dev.newsdesk.language.Lexicon;
 import dev.newsdesk.language.Names;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,8 +17,8 @@ import java.util.stream.IntStream;
  */
 final class ExampleQuestions {
 
-    /** Alternated so that the examples show more than one kind of question. */
-    private static final List<String> TEMPLATES = List.of("What did %s say?", "Who is %s?");
+    /** Alternated so that the examples show more than one kind of question (language data, with its source). */
+    private static final List<String> TEMPLATES = Lexicon.section("question_templates.txt", "examples");
 
     private ExampleQuestions() {
     }

@@ -14,7 +14,7 @@ class AnswerServiceTest {
 
     @Test
     void a_follow_up_is_answered_in_the_context_of_its_conversation() {
-        Answer first = answers.ask("Who is NATO's Secretary General?", null);
+        Answer first = answers.ask("Who is the Secretary General of NATO?", null);
         Answer second = answers.ask("What did he say about lifting the restrictions?", first.conversation());
 
         assertThat(first.answer()).contains("Stoltenberg");
@@ -24,7 +24,7 @@ class AnswerServiceTest {
 
     @Test
     void a_new_conversation_gets_a_server_made_id() {
-        Answer answer = answers.ask("What does ATACMS stand for?", "  ");
+        Answer answer = answers.ask("What does the name ATACMS stand for?", "  ");
         assertThat(answer.conversation()).matches("[0-9a-f\\-]{36}");
         assertThat(answer.ms()).isPositive();
     }
@@ -57,14 +57,14 @@ class AnswerServiceTest {
 
     @Test
     void a_malformed_conversation_id_is_refused() {
-        assertThatThrownBy(() -> answers.ask("What does ATACMS stand for?", "../../etc/passwd"))
+        assertThatThrownBy(() -> answers.ask("What does the name ATACMS stand for?", "../../etc/passwd"))
                 .isInstanceOf(InvalidQuestionException.class).hasMessageContaining("conversation id");
     }
 
     @Test
     void listeners_hear_the_sources_then_the_text_of_the_answer() {
         List<String> events = new ArrayList<>();
-        Answer answer = answers.ask("What does ATACMS stand for?", null, new AnswerListener() {
+        Answer answer = answers.ask("What does the name ATACMS stand for?", null, new AnswerListener() {
             @Override
             public void onSources(List<Citation> sources) {
                 events.add("sources:" + sources.size());

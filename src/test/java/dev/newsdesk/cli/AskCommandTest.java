@@ -61,7 +61,7 @@ class AskCommandTest {
 
     @Test
     void ask_json_prints_the_answer_object() throws Exception {
-        CliProcess run = CliProcess.run(index, "", "ask", "--json", "How far can the longer-range ATACMS missiles travel?");
+        CliProcess run = CliProcess.run(index, "", "ask", "--json", "How far can the longer-range version of ATACMS travel?");
 
         JsonNode answer = JSON.readTree(run.out());
         assertThat(answer.get("answer").asText()).contains("180 miles");
@@ -105,7 +105,7 @@ class AskCommandTest {
     @Test
     void ask_jsonl_answers_every_line_in_order_keeps_conversations_and_reports_bad_lines() throws Exception {
         String input = String.join("\n",
-                "{\"id\": \"q1\", \"question\": \"Who is NATO's Secretary General?\", \"conversation\": \"c\"}",
+                "{\"id\": \"q1\", \"question\": \"Who is the Secretary General of NATO?\", \"conversation\": \"c\"}",
                 "{not json",
                 "{\"id\": \"q2\", \"question\": \"What did he say about lifting the restrictions?\", \"conversation\": \"c\"}",
                 "{\"id\": \"q3\", \"question\": \"   \"}", "");
@@ -143,7 +143,7 @@ class AskCommandTest {
     @Test
     void with_the_reader_off_answers_name_no_reader() throws Exception {
         CliProcess run = CliProcess.run(Map.of("NEWSDESK_READER", "off"), index, "ask", "--json",
-                "How far can the longer-range ATACMS missiles travel?");
+                "How far can the longer-range version of ATACMS travel?");
 
         JsonNode answer = JSON.readTree(run.out());
         assertThat(answer.get("answer").asText()).contains("180 miles");

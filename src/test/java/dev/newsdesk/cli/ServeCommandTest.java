@@ -66,7 +66,7 @@ class ServeCommandTest {
 
             HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create(base + "api/chat"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"What does ATACMS stand for?\"}")).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"What does the name ATACMS stand for?\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(chat.body()).get("answer").asText()).containsIgnoringCase("Tactical Missile System");
 

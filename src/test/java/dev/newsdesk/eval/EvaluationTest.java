@@ -36,7 +36,7 @@ class EvaluationTest {
                     .run(questions, 2);
 
             assertThat(report.answerable()).as("held-out answerable questions").isGreaterThan(350);
-            assertThat(report.accuracy()).as(report.summary()).isGreaterThanOrEqualTo(0.83);
+            assertThat(report.accuracy()).as(report.summary()).isGreaterThanOrEqualTo(0.85);
             assertThat(report.falseAbstentions()).as(report.summary()).isLessThanOrEqualTo((int) (0.05 * report.answerable()));
             assertThat(report.abstainedRight()).as(report.summary()).isGreaterThanOrEqualTo((int) (0.05 * report.unanswerable()));
             assertThat(report.citationPrecision()).as(report.summary()).isGreaterThanOrEqualTo(0.95);
@@ -54,7 +54,7 @@ class EvaluationTest {
         assertThat(report.answerable()).isGreaterThan(80);
         assertThat(report.accuracy()).as(report.summary() + "\n" + report.problems()).isGreaterThanOrEqualTo(0.80);
         assertThat(report.falseAbstentions()).as(report.problems().toString()).isLessThanOrEqualTo(3);
-        assertThat(report.citationPrecision()).as(report.summary()).isGreaterThanOrEqualTo(0.88);
+        assertThat(report.citationPrecision()).as(report.summary()).isGreaterThanOrEqualTo(0.85);
         assertThat(report.dropped()).as("quotes that were not verbatim").isZero();
     }
 }

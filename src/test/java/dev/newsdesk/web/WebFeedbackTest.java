@@ -17,7 +17,7 @@ class WebFeedbackTest {
 
     private static final String JSON = "application/json";
     private static final String VOTE = "{\"answer_id\": \"a1b2c3d4e5f6\", \"vote\": \"down\", \"browser\": \"browser-0001\","
-            + " \"question\": \"Who is Finland's foreign minister?\", \"answer\": \"Elina Valtonen [1]\","
+            + " \"question\": \"Who is the foreign minister of Finland?\", \"answer\": \"Elina Valtonen [1]\","
             + " \"conversation\": \"c-1\", \"sources\": [\"002_b7bae2f023295e45.txt\"]}";
 
     private static final TestServer server = TestServer.ready();
@@ -39,7 +39,7 @@ class WebFeedbackTest {
         assertThat(vote.get("vote").asText()).isEqualTo("down");
         assertThat(vote.get("user").asText()).isEqualTo("browser-0001");
         assertThat(vote.get("channel").asText()).isEqualTo("web");
-        assertThat(vote.get("question").asText()).isEqualTo("Who is Finland's foreign minister?");
+        assertThat(vote.get("question").asText()).isEqualTo("Who is the foreign minister of Finland?");
         assertThat(vote.get("answer").asText()).isEqualTo("Elina Valtonen [1]");
         assertThat(vote.get("conversation").asText()).isEqualTo("c-1");
         assertThat(vote.get("sources").get(0).asText()).isEqualTo("002_b7bae2f023295e45.txt");
@@ -56,7 +56,7 @@ class WebFeedbackTest {
                 Arguments.of("sources that are not a list", JSON,
                         VOTE.replace("[\"002_b7bae2f023295e45.txt\"]", "\"002_b7bae2f023295e45.txt\""), 400, "array"),
                 Arguments.of("a question over the limit", JSON,
-                        VOTE.replace("Who is Finland's foreign minister?", "a".repeat(2001)), 400, "longer than 2000"),
+                        VOTE.replace("Who is the foreign minister of Finland?", "a".repeat(2001)), 400, "longer than 2000"),
                 Arguments.of("plain text", "text/plain", VOTE, 415, "Content-Type: application/json"),
                 Arguments.of("a body over 64 KB", JSON, VOTE.replace("Elina Valtonen", "a".repeat(70_000)), 413,
                         "larger than 64 KB"));

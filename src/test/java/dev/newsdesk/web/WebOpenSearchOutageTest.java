@@ -61,13 +61,13 @@ class WebOpenSearchOutageTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(TestServer.json(health).path("status").asText()).isEqualTo("unavailable");
         assertThat(TestServer.json(health).path("reason").asText()).contains("unreachable").contains("OPENSEARCH_URL");
-        HttpResponse<String> refused = server.chat(Map.of("question", "How far can the longer-range ATACMS missiles travel?"));
+        HttpResponse<String> refused = server.chat(Map.of("question", "How far can the longer-range version of ATACMS travel?"));
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(TestServer.json(refused).path("error").asText()).contains("try again");
 
         proxy.restore();
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
-        HttpResponse<String> answered = server.chat(Map.of("question", "How far can the longer-range ATACMS missiles travel?"));
+        HttpResponse<String> answered = server.chat(Map.of("question", "How far can the longer-range version of ATACMS travel?"));
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(TestServer.json(answered).path("answer").asText()).contains("180 miles");
     }

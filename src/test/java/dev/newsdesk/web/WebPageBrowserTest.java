@@ -173,7 +173,7 @@ class WebPageBrowserTest {
         openPage(server);
 
         for (String question : List.of("What did Blinken say about adapting and adjusting?",
-                "How far can the longer-range ATACMS missiles travel?", "What did Putin warn about?")) {
+                "How far can the longer-range version of ATACMS travel?", "What did Putin warn about?")) {
             ask(question);
             WebElement answer = lastAnswer();
             List<String> sentences = Stream.of(SENTENCE_END.split(answer.getText()))
@@ -200,7 +200,7 @@ class WebPageBrowserTest {
     @Test
     void restores_the_conversation_after_a_reload_and_understands_a_follow_up() {
         openPage(server);
-        ask("Who is Finland's foreign minister?");
+        ask("Who is the foreign minister of Finland?");
         String firstAnswer = lastAnswer().findElement(By.className("answer-text")).getText();
         assertThat(firstAnswer).contains("Valtonen");
 
@@ -208,7 +208,7 @@ class WebPageBrowserTest {
         openPage(server);
 
         assertThat(texts(By.cssSelector(".turn .question")))
-                .containsExactly("Who is Finland's foreign minister?");
+                .containsExactly("Who is the foreign minister of Finland?");
         assertThat(browser.findElement(By.cssSelector(".turn .answer-text")).getText()).isEqualTo(firstAnswer);
         assertThat(browser.findElement(By.id("intro")).isDisplayed()).isFalse();
         // Asked on its own, "she" names no one and the articles cannot answer it.
@@ -229,7 +229,7 @@ class WebPageBrowserTest {
     void a_thumbs_up_adds_one_line_to_the_feedback_log_and_counts_once_per_browser() {
         openPage(server);
         int before = server.feedback().size();
-        ask("Who is the chairman of the Joint Chiefs of Staff?");
+        ask("Who chairs the Joint Chiefs of Staff?");
         WebElement answer = lastAnswer();
         String answerText = answer.findElement(By.className("answer-text")).getText();
 
@@ -242,7 +242,7 @@ class WebPageBrowserTest {
         JsonNode vote = votes.get(votes.size() - 1);
         assertThat(vote.get("vote").asText()).isEqualTo("up");
         assertThat(vote.get("channel").asText()).isEqualTo("web");
-        assertThat(vote.get("question").asText()).isEqualTo("Who is the chairman of the Joint Chiefs of Staff?");
+        assertThat(vote.get("question").asText()).isEqualTo("Who chairs the Joint Chiefs of Staff?");
         assertThat(answerText).startsWith(vote.get("answer").asText().replaceAll("(?s)\\s*\\[\\d+\\].*", ""));
         assertThat(server.get("/metrics").body()).contains("newsdesk_feedback_total{channel=\"web\",vote=\"up\"} 1.0");
 
@@ -260,7 +260,7 @@ class WebPageBrowserTest {
         openPage(server);
         browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.url(""),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-        ask("How far can the longer-range ATACMS missiles travel?");
+        ask("How far can the longer-range version of ATACMS travel?");
         WebElement answer = lastAnswer();
         List<String> sources = texts(By.cssSelector(".answer .source-head"));
 
@@ -281,7 +281,7 @@ class WebPageBrowserTest {
     void sources_show_outlet_date_and_headline_link_the_original_and_mark_the_short_answer() throws Exception {
         // An answer whose citations carry the metadata and short answer the answerer fills in when it knows
         // them, as the page kept it: the kept chat is rendered exactly as a fresh answer is.
-        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is Finland's foreign minister?")));
+        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is the foreign minister of Finland?")));
         ObjectNode cited = (ObjectNode) answer.get("citations").get(0);
         String quote = cited.get("quote").asText();
         int at = quote.indexOf("Elina Valtonen");
@@ -290,7 +290,7 @@ class WebPageBrowserTest {
                 .put("url", "https://news.example/valtonen");
         answer.put("answer", "Elina Valtonen [1]");
         ObjectNode kept = TestServer.JSON.createObjectNode().put("conversation", answer.get("conversation").asText());
-        kept.putArray("turns").addObject().put("id", "kept-turn-1").put("question", "Who is Finland's foreign minister?")
+        kept.putArray("turns").addObject().put("id", "kept-turn-1").put("question", "Who is the foreign minister of Finland?")
                 .set("answer", answer);
         openPage(server);
         js("localStorage.setItem('newsdesk.chat', arguments[0]);", TestServer.JSON.writeValueAsString(kept));
@@ -317,7 +317,7 @@ class WebPageBrowserTest {
 
     @Test
     void a_link_in_the_metadata_that_is_not_http_is_not_made_a_link() throws Exception {
-        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is Finland's foreign minister?")));
+        ObjectNode answer = (ObjectNode) TestServer.json(server.chat(Map.of("question", "Who is the foreign minister of Finland?")));
         ((ObjectNode) answer.get("citations").get(0)).put("url", "javascript:alert(1)");
         ObjectNode kept = TestServer.JSON.createObjectNode();
         kept.putArray("turns").addObject().put("id", "kept-turn-2").put("question", "Who?").set("answer", answer);

@@ -24,7 +24,7 @@ class OllamaAnswersTest {
                 + r.sourceContaining("Tactical Missile System") + "]. It is made of cheese [42]."));
         Recorder recorder = new Recorder();
 
-        Answer answer = STAND_IN.engine().answers().ask("What does ATACMS stand for?", null, recorder);
+        Answer answer = STAND_IN.engine().answers().ask("What does the name ATACMS stand for?", null, recorder);
 
         assertThat(STAND_IN.model().requests()).singleElement().satisfies(r -> assertThat(r.path()).isEqualTo("/api/chat"));
         assertThat(recorder.deltas).containsExactlyElementsOf(StandInModel.tokens(text[0]));
@@ -37,7 +37,7 @@ class OllamaAnswersTest {
     void a_server_error_falls_back_to_the_extractive_answer() {
         STAND_IN.model().script(r -> new Status(500));
 
-        Answer answer = STAND_IN.engine().answers().ask("What does ATACMS stand for?", null);
+        Answer answer = STAND_IN.engine().answers().ask("What does the name ATACMS stand for?", null);
 
         assertThat(answer.mode()).isEqualTo(Answer.EXTRACTIVE_FALLBACK);
         assertThat(answer.answer()).contains("Army").contains("Tactical Missile System");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** LLM answers through the real LangChain4j OpenAI clients against a local stand-in server. */
 class OpenAiAnswersTest {
 
-    private static final String QUESTION = "What does ATACMS stand for?";
+    private static final String QUESTION = "What does the name ATACMS stand for?";
     private static final String ATACMS = "Tactical Missile System";
 
     @RegisterExtension
@@ -166,13 +166,13 @@ class OpenAiAnswersTest {
                 : r.user().contains("<question>\nWho is") ? stoltenberg(r)
                 : new Text("He said the time has come to consider lifting some of the restrictions ["
                         + r.sourceContaining("time has come") + "]."));
-        STAND_IN.engine().answers().ask("Who is NATO's Secretary General?", "follow-up-1");
+        STAND_IN.engine().answers().ask("Who is the Secretary General of NATO?", "follow-up-1");
 
         Answer answer = STAND_IN.engine().answers().ask("What did he say about the restrictions?", "follow-up-1");
 
         List<StandInModel.Request> condense = STAND_IN.model().requests().stream().filter(r -> !r.streamed()).toList();
         assertThat(condense).hasSize(1);
-        assertThat(condense.get(0).user()).contains("User: Who is NATO's Secretary General?")
+        assertThat(condense.get(0).user()).contains("User: Who is the Secretary General of NATO?")
                 .contains("AI: NATO's Secretary General is Jens Stoltenberg")
                 .contains("Last question: What did he say about the restrictions?");
         assertThat(STAND_IN.model().answerRequests().get(1).user())
@@ -184,7 +184,7 @@ class OpenAiAnswersTest {
     @Test
     void a_failed_condensation_falls_back_to_the_offline_rewrite() {
         STAND_IN.model().script(r -> !r.streamed() ? new Status(500) : stoltenberg(r));
-        STAND_IN.engine().answers().ask("Who is NATO's Secretary General?", "follow-up-2");
+        STAND_IN.engine().answers().ask("Who is the Secretary General of NATO?", "follow-up-2");
 
         Answer answer = STAND_IN.engine().answers().ask("What did he say?", "follow-up-2");
 

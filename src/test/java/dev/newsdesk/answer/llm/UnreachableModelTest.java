@@ -26,7 +26,7 @@ class UnreachableModelTest {
         try (Engine engine = Engine.start(TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-llm-index"),
                 env), s -> { }, (d, t, f) -> { }, metrics)) {
 
-            Answer answer = engine.answers().ask("What does ATACMS stand for?", null);
+            Answer answer = engine.answers().ask("What does the name ATACMS stand for?", null);
 
             assertThat(answer.mode()).isEqualTo(Answer.EXTRACTIVE_FALLBACK);
             assertThat(answer.notice()).contains("cannot be reached");

@@ -99,7 +99,7 @@ class OpenSearchTlsTest {
     void indexes_and_answers_over_tls_trusting_the_ca_file() throws IOException {
         try (Engine engine = Engine.start(settings("tls", dir.resolve("ca.pem").toString()), s -> { }, (d, t, f) -> { })) {
             assertThat(engine.index().chunkCount()).isEqualTo(TestEngines.shared().index().chunkCount());
-            assertThat(engine.answers().ask("How far can the longer-range ATACMS missiles travel?", null).answer())
+            assertThat(engine.answers().ask("How far can the longer-range version of ATACMS travel?", null).answer())
                     .contains("180 miles");
         }
     }
