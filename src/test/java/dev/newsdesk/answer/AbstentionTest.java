@@ -6,6 +6,8 @@ import dev.newsdesk.FictionalCorpus;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.app.Engine;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +19,17 @@ class AbstentionTest {
     private static Engine engine;
 
     @BeforeAll
-    static void start() {
-        engine = Engine.start(TestEngines.settings(FictionalCorpus.write(), TestEngines.tempDir("abstention-index"),
-                Map.of()), s -> { }, (d, t, f) -> { });
+    static void start() throws IOException {
+        Path corpus = FictionalCorpus.write();
+        Files.writeString(corpus.resolve("beach.txt"), """
+                Volunteers clear Brannock beach
+
+                Volunteers from the Brannock harbour cleared the north beach of plastic on Saturday.
+                The volunteers collected bottles, fishing nets and ropes washed up by the winter storms.
+                The harbour master thanked the volunteers and said the beach would reopen to swimmers in May.
+                """);
+        engine = Engine.start(TestEngines.settings(corpus, TestEngines.tempDir("abstention-index"), Map.of()),
+                s -> { }, (d, t, f) -> { });
     }
 
     @AfterAll
@@ -33,6 +43,16 @@ class AbstentionTest {
 
         assertThat(answer.abstained()).isTrue();
         assertThat(answer.answer()).doesNotContain("September");
+    }
+
+    @Test
+    void a_how_many_question_is_not_answered_by_sentences_that_give_no_number() {
+        Answer count = engine.answers().ask("How many volunteers cleared the beach?", null);
+        Answer who = engine.answers().ask("Who cleared the north beach of plastic?", null);
+
+        assertThat(count.abstained()).as(count.answer()).isTrue();
+        assertThat(who.abstained()).as("the same sentence answers a question that asks for no number").isFalse();
+        assertThat(who.answer()).contains("Volunteers from the Brannock harbour");
     }
 
     @Test
