@@ -26,13 +26,15 @@ enum AnswerType {
     private static final Pattern TITLE_ASKED = titleAsked();
     /** "How many launchers …": the counted noun is the last word before the verb. */
     private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\s+([\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+)*?)"
-            + "(?=\\s+(?:has|have|had|did|do|does|were|was|are|is|will|would|can|could|in|on|of|for)\\b|\\s*\\?|$)");
+            + "(?=\\s+(?:" + phrases("count-ends") + ")\\b|\\s*\\?|$)");
 
+    private static final String PLACE_PREPOSITIONS = phrases("place-prepositions");
     private static final Pattern PLACE_IN_TEXT = Pattern.compile(
-            "\\b(in|at|to|from|near|visit to|trip to)\\s+(the\\s+)?\\p{Lu}\\p{L}+|^\\p{Lu}{3,}[\\p{Lu} ]*,\\s+\\p{Lu}|\\p{Lu}\\p{L}+, \\p{Lu}\\p{L}+[,.]");
+            "\\b(" + PLACE_PREPOSITIONS + "|" + phrases("place-phrases") + ")\\s+(the\\s+)?\\p{Lu}\\p{L}+"
+            + "|^\\p{Lu}{3,}[\\p{Lu} ]*,\\s+\\p{Lu}|\\p{Lu}\\p{L}+, \\p{Lu}\\p{L}+[,.]");
     /** The place itself: a run of capitalised words after a preposition of place. */
     private static final Pattern PLACE_SPAN = Pattern.compile(
-            "(?<=\\b(?:in|at|to|from|near)\\s)(?:the\\s+)?\\p{Lu}\\p{L}+(?:[\\s-]\\p{Lu}\\p{L}+)*");
+            "(?<=\\b(?:" + PLACE_PREPOSITIONS + ")\\s)(?:the\\s+)?\\p{Lu}\\p{L}+(?:[\\s-]\\p{Lu}\\p{L}+)*");
     private static final Pattern DATE_IN_TEXT = Dates.pattern();
     /** "May" is a month only with a day or a year ("May 29", "May 2024"). */
     private static final Pattern MAY_DATE = Pattern.compile("\\bMay\\s+(?:\\d{1,2}\\b|\\d{4}\\b)");
@@ -69,6 +71,12 @@ enum AnswerType {
             cues.put(valueOf(section.toUpperCase(Locale.ROOT)), Pattern.compile(String.join("|", alternatives)));
         });
         return cues;
+    }
+
+    /** The words of a section of {@code answer_phrases.txt}, as a regex alternation. */
+    private static String phrases(String section) {
+        return String.join("|", Lexicon.section("answer_phrases.txt", section).stream().map(String::strip)
+                .map(Pattern::quote).toList());
     }
 
     private static Pattern titleAsked() {

@@ -11,7 +11,7 @@ import java.io.Closeable;
  * The archive as it is served, once assembled (by the composition root, {@code app.Engine}): what the front
  * ends, the evaluation and the commands use. They never build a part of it themselves.
  */
-public interface Pipeline extends Closeable {
+public interface Pipeline extends Served, Closeable {
 
     Settings settings();
 
@@ -20,9 +20,6 @@ public interface Pipeline extends Closeable {
 
     /** The chunks, searched; counts per file for listings. */
     ChunkStore index();
-
-    /** Answers questions: the one entry point of the chat page, the API, Slack and the command line. */
-    AnswerService answers();
 
     /** Retrieval on its own, for benchmarks and fitting. */
     Retriever retriever();

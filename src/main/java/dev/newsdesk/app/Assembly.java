@@ -1,13 +1,25 @@
 package dev.newsdesk.app;
 
+import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.ScorerFit;
 import dev.newsdesk.cli.Parts;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.eval.Benchmark;
+import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.index.IndexBuilder;
+import dev.newsdesk.index.NewsAnalyzer;
 import dev.newsdesk.index.opensearch.OpenSearchIndexer;
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
+import dev.newsdesk.ingest.CorpusLoader;
+import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.read.ReaderTokenizer;
+import dev.newsdesk.read.TrainingData;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The parts the commands run, each built here from the settings the command read. */
 final class Assembly implements Parts {
@@ -37,6 +49,40 @@ final class Assembly implements Parts {
     @Override
     public Chunker chunker() {
         return Engine.plainChunker();
+    }
+
+    @Override
+    public List<Article> articles(Path folder, Consumer<String> log) {
+        return new CorpusLoader(log).load(folder);
+    }
+
+    @Override
+    public Function<String, List<String>> terms() {
+        return text -> {
+            try (NewsAnalyzer analyzer = new NewsAnalyzer()) {
+                return analyzer.terms(text);
+            }
+        };
+    }
+
+    @Override
+    public Evaluation evaluation(Pipeline pipeline) {
+        return new Evaluation(pipeline.answers(), new CitationVerifier(pipeline.corpus()));
+    }
+
+    @Override
+    public Benchmark benchmark(Pipeline pipeline, List<String> questions) {
+        return new Benchmark(pipeline, questions);
+    }
+
+    @Override
+    public ScorerFit scorerFit(boolean readerRanks) {
+        return new ScorerFit(readerRanks);
+    }
+
+    @Override
+    public TrainingData trainingData() {
+        return new TrainingData(ReaderTokenizer.bundled(), new SentenceSplitter());
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.index.StoreBuilder;
 import dev.newsdesk.index.opensearch.OpenSearchIndexer;
 import dev.newsdesk.index.opensearch.OpenSearchStore;
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.Cleaner;
 import dev.newsdesk.ingest.Corpus;
@@ -40,13 +41,14 @@ import dev.newsdesk.retrieve.RecencyCues;
 import dev.newsdesk.retrieve.Retriever;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +81,8 @@ public final class Engine implements Pipeline {
     private final String llm;
     private final TimedReader reader;
     private final SkippedArticles skipped;
+    private final Catalogue catalogue;
+    private final Health health;
 
     private Engine(Settings settings, StoreBuilder builder, Corpus corpus, ChunkStore index, Retriever retriever,
                    ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm,
@@ -94,6 +98,53 @@ public final class Engine implements Pipeline {
         this.llm = llm;
         this.reader = reader;
         this.skipped = skipped;
+        this.catalogue = new Catalogue() {
+            @Override
+            public Collection<Article> articles() {
+                return corpus.articles();
+            }
+
+            @Override
+            public Optional<Article> article(String file) {
+                return corpus.article(file);
+            }
+
+            @Override
+            public int chunkCount(String file) {
+                return index.chunkCount(file);
+            }
+        };
+        this.health = new Health() {
+            @Override
+            public Optional<String> unavailable() {
+                return index.unavailable();
+            }
+
+            @Override
+            public int articles() {
+                return corpus.articles().size();
+            }
+
+            @Override
+            public int chunks() {
+                return index.chunkCount();
+            }
+
+            @Override
+            public String reader() {
+                return Engine.this.reader();
+            }
+
+            @Override
+            public String llm() {
+                return llm;
+            }
+
+            @Override
+            public SkippedArticles skipped() {
+                return skipped;
+            }
+        };
     }
 
     @Override
@@ -271,6 +322,16 @@ public final class Engine implements Pipeline {
                         + " rebuild (" + again.getMessage() + "); delete the folder and try again.", again);
             }
         }
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public Health health() {
+        return health;
     }
 
     @Override

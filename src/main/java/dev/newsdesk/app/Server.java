@@ -2,6 +2,7 @@ package dev.newsdesk.app;
 
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.feedback.AnsweredQuestions;
 import dev.newsdesk.feedback.FeedbackLog;
 import dev.newsdesk.feeds.FeedPoller;
 import dev.newsdesk.index.IndexBuilder;
@@ -12,6 +13,7 @@ import dev.newsdesk.slack.SlackApp;
 import dev.newsdesk.web.WebApp;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,10 @@ import java.util.function.Consumer;
  * in reverse order.
  */
 final class Server {
+
+    /** A 👍/👎 in Slack refers to an answer of the last week; at most this many are remembered for it. */
+    private static final int VOTED_ANSWERS = 10_000;
+    private static final Duration VOTING_WINDOW = Duration.ofDays(7);
 
     private Server() {
     }
@@ -50,8 +56,8 @@ final class Server {
             log.accept("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
                     + settings.archive().feedInterval().toMinutes() + " min");
         }
-        SlackApp slack = settings.slack().enabled()
-                ? new SlackApp(settings.slack(), engine.answers(), web.meters(), feedback) : null;
+        SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters(),
+                feedback, new AnsweredQuestions(VOTED_ANSWERS, VOTING_WINDOW)) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
             log.accept("newsdesk: Slack endpoints on at " + url + "slack/events, /slack/commands, /slack/interactions");

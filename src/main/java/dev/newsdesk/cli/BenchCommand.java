@@ -8,7 +8,6 @@ import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.eval.Measurement;
 import dev.newsdesk.eval.ScalePlot;
 import dev.newsdesk.eval.SyntheticCorpus;
-import dev.newsdesk.ingest.CorpusLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     private Path synthetic(Settings base, Path corpus, int chunks) throws Exception {
         if (!Files.isDirectory(corpus)) {
             Path partial = Files.createTempDirectory(corpus.getParent(), "synthetic-");
-            SyntheticCorpus.write(partial, new CorpusLoader(System.err::println).load(base.corpus()),
+            SyntheticCorpus.write(partial, parts.articles(base.corpus(), System.err::println),
                     parts.chunker(), chunks, 42);
             Files.move(partial, corpus); // complete or absent, should a run be stopped midway
         }
@@ -134,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf("%n%s, %s store: %d articles, %d chunks, %s in %.1f s (%.0f chunks/s, model load"
                                 + " included)%n", name, settings.store().kind(), engine.corpus().asList().size(), chunks,
                         copy ? "copied from the Lucene index" : "indexed", indexSeconds, chunks / indexSeconds);
-                Benchmark bench = new Benchmark(engine, asked);
+                Benchmark bench = parts.benchmark(engine, asked);
                 engine.warmUp();
                 bench.answers(2); // and once more over the questions themselves
                 Benchmark.resetPeakHeap();

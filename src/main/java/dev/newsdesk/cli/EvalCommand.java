@@ -1,6 +1,5 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.config.NewsdeskException;
@@ -52,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         try (Pipeline engine = parts.start(options.settings(), System.err::println, new ProgressBar(System.err))) {
             engine.warmUp();
-            Evaluation evaluation = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus()));
+            Evaluation evaluation = parts.evaluation(engine);
             Evaluation.Report report = evaluation.run(Evaluation.load(questions));
             if (verbose) {
                 report.problems().forEach(System.out::println);

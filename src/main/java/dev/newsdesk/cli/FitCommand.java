@@ -2,7 +2,6 @@ package dev.newsdesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.ScorerFit;
@@ -87,7 +86,7 @@ final class FitCommand implements Callable<Integer> {
         if (out == null) {
             out = Path.of("src/main/resources/dev/newsdesk/answer", reading ? "reader-scorer.json" : "scorer.json");
         }
-        Split split = Split.byArticle(squad.resolve("corpus"));
+        Split split = Split.byArticle(squad.resolve("corpus"), parts.terms());
         List<EvalQuestion> squadQuestions = Evaluation.load(squad.resolve("questions.jsonl"));
         Split.Part squadFit = split.fit(squadQuestions, work.resolve("squad-fit"));
         Split.Part squadHeldOut = split.heldOut(squadQuestions, work.resolve("squad-held-out"));
@@ -107,7 +106,7 @@ final class FitCommand implements Callable<Integer> {
         // Fitting composes answers, so the engines stay open until it is done.
         try (Pipeline squadEngine = engine(squadFit.corpus(), "squad-fit-index", null);
              Pipeline seedEngine = engine(seeds, "seeds-index", null)) {
-            ScorerFit fit = new ScorerFit(readerRanks);
+            ScorerFit fit = parts.scorerFit(readerRanks);
             fit.collect("squad2-open", squadEngine, labelled(squadFit.questions()), System.err::println);
             List<EvalQuestion> ownSingles = ownFit.stream().filter(q -> q.conversation() == null).toList();
             fit.collect("own", seedEngine, labelled(ownSingles), System.err::println);
@@ -176,7 +175,7 @@ final class FitCommand implements Callable<Integer> {
 
     private String report(Pipeline engine, List<EvalQuestion> questions) throws Exception {
         try (engine) {
-            Evaluation.Report report = new Evaluation(engine.answers(), new CitationVerifier(engine.corpus())).run(questions);
+            Evaluation.Report report = parts.evaluation(engine).run(questions);
             if (verbose) {
                 report.problems().forEach(System.out::println);
             }

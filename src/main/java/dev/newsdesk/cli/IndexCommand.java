@@ -1,6 +1,5 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.index.IndexBuilder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

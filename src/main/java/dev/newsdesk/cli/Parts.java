@@ -1,11 +1,18 @@
 package dev.newsdesk.cli;
 
 import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.ScorerFit;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.eval.Benchmark;
+import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.index.IndexBuilder;
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
+import dev.newsdesk.read.TrainingData;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the commands run, built by the composition root ({@code app.Assembly}) from the settings a command
@@ -27,6 +34,24 @@ public interface Parts {
 
     /** Chunking as indexing does it, without a corpus's statistics (for making synthetic corpora). */
     Chunker chunker();
+
+    /** The articles of {@code folder}, read as indexing reads them. */
+    List<Article> articles(Path folder, Consumer<String> log);
+
+    /** A text's terms as the index analyses it. */
+    Function<String, List<String>> terms();
+
+    /** Grades answers of {@code pipeline} against labelled questions. */
+    Evaluation evaluation(Pipeline pipeline);
+
+    /** Times {@code pipeline}'s retrieval and answers over {@code questions}. */
+    Benchmark benchmark(Pipeline pipeline, List<String> questions);
+
+    /** Fits the answerer's scorer ({@code readerRanks}: the reader's findings weigh in ranking sentences too). */
+    ScorerFit scorerFit(boolean readerRanks);
+
+    /** Turns SQuAD files into the reader's training arrays, tokenized as serving tokenizes. */
+    TrainingData trainingData();
 
     /**
      * Serves {@code settings} (web, Slack, live ingestion, feeds) until the process ends; returns once it

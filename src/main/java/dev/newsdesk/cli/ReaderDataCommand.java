@@ -1,8 +1,6 @@
 package dev.newsdesk.cli;
 
 import dev.newsdesk.config.NewsdeskException;
-import dev.newsdesk.ingest.SentenceSplitter;
-import dev.newsdesk.read.ReaderTokenizer;
 import dev.newsdesk.read.TrainingData;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,6 +13,12 @@ import picocli.CommandLine.Option;
                 + " train/train_reader.py reads (.npz).", "With --negatives, a share of the answerable questions also"
                 + " gives an example that cannot be answered (see train/README.md)."})
 final class ReaderDataCommand implements Callable<Integer> {
+
+    private final Parts parts;
+
+    ReaderDataCommand(Parts parts) {
+        this.parts = parts;
+    }
 
     @Option(names = "--squad", paramLabel = "FILE", required = true, description = "SQuAD 1.1 or 2.0 JSON, gzipped or not.")
     Path squad;
@@ -37,8 +41,7 @@ final class ReaderDataCommand implements Callable<Integer> {
         }
         TrainingData.Shares shares = negatives == null ? TrainingData.Shares.NONE
                 : new TrainingData.Shares(negatives[0], negatives[1], negatives[2]);
-        TrainingData.Report r = new TrainingData(ReaderTokenizer.bundled(), new SentenceSplitter())
-                .write(squad, out, shares, seed);
+        TrainingData.Report r = parts.trainingData().write(squad, out, shares, seed);
         int[] k = r.kinds();
         System.out.printf("%s: %d paragraphs, %d questions -> %d positive, %d impossible; negatives: %d other paragraph,"
                         + " %d sentence removed, %d swapped; %d answers not found in their paragraph%n",

@@ -1,7 +1,6 @@
 package dev.newsdesk.eval;
 
 import dev.newsdesk.config.NewsdeskException;
-import dev.newsdesk.index.NewsAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -19,13 +19,15 @@ import java.util.stream.Stream;
  * figure comes from an article the scorer has seen. An unanswerable question names no source; it goes
  * with the article whose rare words it shares most.
  */
-public record Split(Path corpus, List<String> fitArticles, List<String> heldOutArticles) {
+public record Split(Path corpus, List<String> fitArticles, List<String> heldOutArticles,
+                    Function<String, List<String>> terms) {
 
     /** One half of the split: its articles (copied into a folder of their own) and its questions. */
     public record Part(Path corpus, List<EvalQuestion> questions) {
     }
 
-    public static Split byArticle(Path corpus) {
+    /** {@code terms}: a text's analysed terms, as the index analyses it (to match questions to articles). */
+    public static Split byArticle(Path corpus, Function<String, List<String>> terms) {
         List<String> files;
         try (Stream<Path> listing = Files.list(corpus)) {
             files = listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt") || n.endsWith(".md"))
@@ -38,7 +40,7 @@ public record Split(Path corpus, List<String> fitArticles, List<String> heldOutA
         for (int i = 0; i < files.size(); i++) {
             (i % 2 == 0 ? fit : heldOut).add(files.get(i));
         }
-        return new Split(corpus, fit, heldOut);
+        return new Split(corpus, fit, heldOut, terms);
     }
 
     /**
@@ -77,9 +79,9 @@ public record Split(Path corpus, List<String> fitArticles, List<String> heldOutA
 
     private Map<String, Set<String>> articleTerms() {
         Map<String, Set<String>> terms = new HashMap<>();
-        try (NewsAnalyzer analyzer = new NewsAnalyzer()) {
+        try {
             for (String article : concat(fitArticles, heldOutArticles)) {
-                terms.put(article, new HashSet<>(analyzer.terms(Files.readString(corpus.resolve(article)))));
+                terms.put(article, new HashSet<>(this.terms.apply(Files.readString(corpus.resolve(article)))));
             }
         } catch (IOException e) {
             throw new NewsdeskException("Cannot read '" + corpus + "': " + e.getMessage(), e);
@@ -88,11 +90,8 @@ public record Split(Path corpus, List<String> fitArticles, List<String> heldOutA
     }
 
     /** The article sharing the most of the question's words, each weighted by how few articles use it. */
-    static String closestArticle(String question, Map<String, Set<String>> articleTerms) {
-        List<String> words;
-        try (NewsAnalyzer analyzer = new NewsAnalyzer()) {
-            words = analyzer.terms(question);
-        }
+    private String closestArticle(String question, Map<String, Set<String>> articleTerms) {
+        List<String> words = terms.apply(question);
         String best = null;
         double bestScore = -1;
         for (Map.Entry<String, Set<String>> article : articleTerms.entrySet().stream()

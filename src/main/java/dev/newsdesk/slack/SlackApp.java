@@ -53,13 +53,17 @@ public final class SlackApp implements AutoCloseable {
     private final SlashCommandHandler commands;
     private final InteractionsHandler interactions;
 
-    /** {@code feedback} is the log 👍/👎 clicks go to, shared with the chat page's. */
-    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback) {
-        this(settings, answers, registry, feedback, Clock.systemUTC());
+    /**
+     * {@code feedback} is the log 👍/👎 clicks go to, shared with the chat page's; {@code answered} remembers
+     * the answers those clicks refer to.
+     */
+    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback,
+                    AnsweredQuestions answered) {
+        this(settings, answers, registry, feedback, answered, Clock.systemUTC());
     }
 
     public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback,
-                    Clock clock) {
+                    AnsweredQuestions answered, Clock clock) {
         if (!settings.enabled()) {
             throw new IllegalArgumentException("SLACK_SIGNING_SECRET is not set; the Slack app must not be created");
         }
@@ -72,7 +76,6 @@ public final class SlackApp implements AutoCloseable {
         this.poster = new SlackPoster(settings, policy);
         ResponseUrlClient responses = new ResponseUrlClient(policy);
         BlockKitRenderer renderer = new BlockKitRenderer();
-        AnsweredQuestions answered = new AnsweredQuestions(10_000, Duration.ofDays(7));
         SlackAnswering answering = new SlackAnswering(answers, renderer, answered, registry);
         Counter dropped = registry.counter("newsdesk.slack.dropped");
         this.events = new SlackEventsHandler(new EventDeduplicator(DEDUPLICATE_FOR, 100_000), queue, notices,

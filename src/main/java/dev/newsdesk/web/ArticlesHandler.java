@@ -39,10 +39,10 @@ final class ArticlesHandler {
     private final byte[] tokenDigest;
     private final ArticleStore store;
     private final LiveIngest live;
-    private final PipelineRef engine;
+    private final ServedRef engine;
     private final ObjectMapper json;
 
-    ArticlesHandler(String token, ArticleStore store, LiveIngest live, PipelineRef engine, ObjectMapper json) {
+    ArticlesHandler(String token, ArticleStore store, LiveIngest live, ServedRef engine, ObjectMapper json) {
         this.tokenDigest = digest(token);
         this.store = store;
         this.live = live;
@@ -87,7 +87,7 @@ final class ArticlesHandler {
             ctx.status(HttpStatus.ACCEPTED).json(Map.of("file", file, "status", "queued"));
             return;
         }
-        Article article = engine.get().corpus().article(file)
+        Article article = engine.get().catalogue().article(file)
                 .orElseThrow(() -> new BadRequestResponse("The article has no readable text; " + EXAMPLE + "."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("file", file);
@@ -95,14 +95,14 @@ final class ArticlesHandler {
         body.put("source", article.meta().source());
         body.put("url", article.meta().url());
         body.put("published", article.meta().published());
-        body.put("chunks", engine.get().index().chunkCount(file));
+        body.put("chunks", engine.get().catalogue().chunkCount(file));
         ctx.status(HttpStatus.CREATED).json(body);
     }
 
     void remove(Context ctx) {
         authorize(ctx);
         String file = ctx.pathParam("file");
-        boolean known = engine.get().corpus().article(file).isPresent();
+        boolean known = engine.get().catalogue().article(file).isPresent();
         boolean deleted;
         try {
             deleted = store.delete(file);

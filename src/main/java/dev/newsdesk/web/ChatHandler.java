@@ -35,12 +35,12 @@ final class ChatHandler {
     private static final String EXAMPLE = "send a JSON object like {\"question\": \"…\", \"conversation\": \"…\","
             + " \"filters\": {\"source\", \"from\", \"to\"}} (conversation and filters optional)";
 
-    private final PipelineRef engine;
+    private final ServedRef engine;
     private final Metrics metrics;
     private final ObjectMapper json;
     private final Admission admission;
 
-    ChatHandler(PipelineRef engine, Metrics metrics, ObjectMapper json, Admission admission) {
+    ChatHandler(ServedRef engine, Metrics metrics, ObjectMapper json, Admission admission) {
         this.engine = engine;
         this.metrics = metrics;
         this.json = json;

@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.Served;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.live.LiveIngest;
 import io.javalin.http.Context;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 final class HealthHandler {
 
-    private final PipelineRef engine;
+    private final ServedRef engine;
     /** The skipped articles listed in full; past this many, only counted. */
     private static final int LISTED = 20;
 
@@ -27,7 +27,7 @@ final class HealthHandler {
     private volatile Supplier<Object> slack;
     private volatile Supplier<LiveIngest.Status> ingest;
 
-    HealthHandler(Settings settings, PipelineRef engine) {
+    HealthHandler(Settings settings, ServedRef engine) {
         this.engine = engine;
         this.mode = settings.llm().enabled() ? Answer.LLM : Answer.EXTRACTIVE;
         this.slack = () -> settings.slack().enabled() ? "starting" : "off";
@@ -44,9 +44,9 @@ final class HealthHandler {
     }
 
     void health(Context ctx) {
-        Optional<Pipeline> loaded = engine.current();
+        Optional<Served.Health> loaded = engine.current().map(Served::health);
         // Asked on every check, not remembered: a cluster that comes back is healthy again at once.
-        Optional<String> unavailable = loaded.flatMap(e -> e.index().unavailable());
+        Optional<String> unavailable = loaded.flatMap(Served.Health::unavailable);
         Supplier<LiveIngest.Status> live = ingest;
         LiveIngest.Status status = live == null ? null : live.get();
         boolean degraded = status != null && status.failing() > 0;
@@ -58,8 +58,8 @@ final class HealthHandler {
                     + "); trying again");
         }
         loaded.filter(e -> unavailable.isEmpty()).ifPresent(e -> {
-            body.put("articles", e.corpus().articles().size());
-            body.put("chunks", e.index().chunkCount());
+            body.put("articles", e.articles());
+            body.put("chunks", e.chunks());
             body.put("llm", e.llm());
             body.put("reader", e.reader());
             body.put("articles_skipped", e.skipped().skippedCount());

@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.index.ChunkStore;
+import dev.newsdesk.answer.Served;
 import dev.newsdesk.ingest.SkippedArticles;
 import dev.newsdesk.live.LiveIngest;
 import io.javalin.http.Context;
@@ -68,8 +68,9 @@ final class Metrics {
         return ctx.statusCode() < 400 ? "STATIC" : "UNMATCHED";
     }
 
-    void indexLoaded(ChunkStore index, SkippedArticles skipped) {
-        Gauge.builder("newsdesk.index.chunks", index, ChunkStore::chunkCount)
+    void indexLoaded(Served.Health health) {
+        SkippedArticles skipped = health.skipped();
+        Gauge.builder("newsdesk.index.chunks", health, Served.Health::chunks)
                 .description("Chunks in the loaded index")
                 .register(registry);
         Gauge.builder("newsdesk.articles.skipped", skipped, SkippedArticles::skippedCount)

@@ -1,8 +1,7 @@
 package dev.newsdesk.web;
 
-import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.Served;
 import dev.newsdesk.ingest.Article;
-import dev.newsdesk.ingest.Corpus;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,20 +32,20 @@ final class OverviewHandler {
                     List<String> examples) {
     }
 
-    private record Computed(Corpus corpus, Overview overview) {
+    private record Computed(Served.Catalogue catalogue, Overview overview) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OverviewHandler.class);
 
-    private final PipelineRef engine;
+    private final ServedRef engine;
     private volatile Computed computed;
 
-    OverviewHandler(PipelineRef engine) {
+    OverviewHandler(ServedRef engine) {
         this.engine = engine;
     }
 
     /** Asks the candidates now, off the caller's thread, so that the first visitor need not wait. */
-    void prepare(Pipeline loaded) {
+    void prepare(Served loaded) {
         Thread thread = new Thread(() -> {
             try {
                 current(loaded);
@@ -62,35 +61,35 @@ final class OverviewHandler {
         ctx.json(current(engine.get()));
     }
 
-    private synchronized Overview current(Pipeline loaded) {
+    private synchronized Overview current(Served loaded) {
         Computed now = computed;
-        if (now == null || now.corpus() != loaded.corpus()) {
-            now = new Computed(loaded.corpus(), compute(loaded));
+        if (now == null || now.catalogue() != loaded.catalogue()) {
+            now = new Computed(loaded.catalogue(), compute(loaded));
             computed = now;
         }
         return now.overview();
     }
 
-    static Overview compute(Pipeline engine) {
+    static Overview compute(Served engine) {
         List<String> examples = new ArrayList<>();
-        for (String question : ExampleQuestions.candidates(engine.corpus().articles(), CANDIDATES)) {
+        for (String question : ExampleQuestions.candidates(engine.catalogue().articles(), CANDIDATES)) {
             if (examples.size() < EXAMPLES && !engine.answers().ask(question, null).abstained()) {
                 examples.add(question);
             }
         }
         TreeSet<String> outlets = new TreeSet<>();
         TreeSet<String> dates = new TreeSet<>();
-        for (Article article : engine.corpus().articles()) {
+        for (Article article : engine.catalogue().articles()) {
             if (article.meta().source() != null) {
                 outlets.add(article.meta().source());
             }
             article.meta().publishedAt().ifPresent(at -> dates.add(at.toString().substring(0, 10)));
         }
         // The newest articles first, as a reader of a news archive expects.
-        List<Headline> headlines = engine.corpus().articles().stream()
+        List<Headline> headlines = engine.catalogue().articles().stream()
                 .sorted(Comparator.comparing((Article a) -> a.meta().publishedAt().orElse(Instant.MIN)).reversed())
                 .limit(HEADLINES).map(a -> new Headline(a.file(), a.title())).toList();
-        return new Overview(engine.corpus().articles().size(), List.copyOf(outlets),
+        return new Overview(engine.catalogue().articles().size(), List.copyOf(outlets),
                 dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last(), headlines, examples);
     }
 }

@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.Served;
 import dev.newsdesk.index.ArticleFilter;
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,26 +36,26 @@ final class SourcesHandler {
                       String author) {
     }
 
-    private final PipelineRef engine;
+    private final ServedRef engine;
 
-    SourcesHandler(PipelineRef engine) {
+    SourcesHandler(ServedRef engine) {
         this.engine = engine;
     }
 
     /** GET /api/sources?source=…&from=…&to=…: the articles with their metadata, newest first. */
     void list(Context ctx) {
-        Pipeline e = engine.get();
+        Served.Catalogue catalogue = engine.get().catalogue();
         ArticleFilter filter = Filters.of(ctx::queryParam);
-        ctx.json(e.corpus().articles().stream()
+        ctx.json(catalogue.articles().stream()
                 .filter(a -> filter.admits(a.meta().source(), a.meta().publishedAt()))
                 .sorted(NEWEST_FIRST)
-                .map(a -> new Source(a.file(), a.title(), utf8Length(a.text()), e.index().chunkCount(a.file()),
+                .map(a -> new Source(a.file(), a.title(), utf8Length(a.text()), catalogue.chunkCount(a.file()),
                         a.meta().source(), a.meta().url(), a.meta().published(), a.meta().author()))
                 .toList());
     }
 
     void one(Context ctx) {
-        Article article = engine.get().corpus().article(ctx.pathParam("file"))
+        Article article = engine.get().catalogue().article(ctx.pathParam("file"))
                 .orElseThrow(() -> new NotFoundResponse("No article by that name; GET /api/sources lists them."));
         Article.Meta meta = article.meta();
         ctx.json(new SourceText(article.file(), article.title(), article.text(), meta.source(), meta.url(),

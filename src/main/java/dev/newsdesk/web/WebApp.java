@@ -1,7 +1,7 @@
 package dev.newsdesk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.Served;
 import dev.newsdesk.answer.InvalidQuestionException;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.index.StoreUnavailableException;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The web front end on one Javalin server: the chat page, the JSON API, /health and /metrics.
  * It listens before the engine exists, so that a slow first index build shows as "loading" (503)
- * on /health rather than as a refused connection; {@link #ready(Pipeline)} then switches the API on.
+ * on /health rather than as a refused connection; {@link #ready(Served)} then switches the API on.
  * Other features add their routes with {@link #addRoutes(Consumer)}.
  */
 public final class WebApp implements AutoCloseable {
@@ -50,7 +50,7 @@ public final class WebApp implements AutoCloseable {
             "Referrer-Policy", "no-referrer");
 
     private final Settings settings;
-    private final PipelineRef engine = new PipelineRef();
+    private final ServedRef engine = new ServedRef();
     private final HealthHandler health;
     private final Metrics metrics = new Metrics();
     private final OverviewHandler overview = new OverviewHandler(engine);
@@ -138,13 +138,13 @@ public final class WebApp implements AutoCloseable {
     }
 
     /** Serves questions from {@code loaded} from now on; /health turns 200. */
-    public void ready(Pipeline loaded) {
+    public void ready(Served loaded) {
         ready(loaded, () -> "off");
     }
 
-    /** As {@link #ready(Pipeline)}, with what /health should say of the Slack endpoints. */
-    public void ready(Pipeline loaded, Supplier<Object> slack) {
-        metrics.indexLoaded(loaded.index(), loaded.skipped());
+    /** As {@link #ready(Served)}, with what /health should say of the Slack endpoints. */
+    public void ready(Served loaded, Supplier<Object> slack) {
+        metrics.indexLoaded(loaded.health());
         health.slack(slack);
         engine.set(loaded);
         overview.prepare(loaded);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.app.Engine;
+import dev.newsdesk.index.NewsAnalyzer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ class EvaluationTest {
 
     @Test
     void held_out_wikipedia_articles_are_answered_at_the_bar() throws Exception {
-        Split split = Split.byArticle(SQUAD.resolve("corpus"));
+        Split split = Split.byArticle(SQUAD.resolve("corpus"), text -> {
+            try (NewsAnalyzer analyzer = new NewsAnalyzer()) {
+                return analyzer.terms(text);
+            }
+        });
         Path folder = TestEngines.tempDir("squad-held-out");
         Split.Part heldOut = split.heldOut(Evaluation.load(SQUAD.resolve("questions.jsonl")), folder.resolve("corpus"));
         try (Engine engine = Engine.start(TestEngines.settings(heldOut.corpus(), folder.resolve("index"), Map.of()),

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.ChunkedFlood;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.feedback.AnsweredQuestions;
 import dev.newsdesk.feedback.FeedbackLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,8 @@ class SlackAppTest {
 
         assertThat(off.enabled()).isFalse();
         assertThatThrownBy(() -> new SlackApp(off, TestEngines.shared().answers(), new SimpleMeterRegistry(),
-                new FeedbackLog(TestEngines.tempDir("feedback").resolve("feedback.jsonl"))))
+                new FeedbackLog(TestEngines.tempDir("feedback").resolve("feedback.jsonl")),
+                new AnsweredQuestions(10, Duration.ofDays(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SLACK_SIGNING_SECRET");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.feedback.AnsweredQuestions;
 import dev.newsdesk.feedback.FeedbackLog;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Counter;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -62,7 +64,7 @@ final class SlackHarness implements AutoCloseable {
         all.put("NEWSDESK_FEEDBACK_FILE", feedbackFile.toString());
         Settings settings = Settings.from(all);
         app = new SlackApp(settings.slack(), TestEngines.shared().answers(), registry,
-                new FeedbackLog(settings.slack().feedbackFile()));
+                new FeedbackLog(settings.slack().feedbackFile()), new AnsweredQuestions(10_000, Duration.ofDays(7)));
         web = Javalin.create(config -> config.showJavalinBanner = false);
         app.addRoutes(web);
         web.start("127.0.0.1", 0);
