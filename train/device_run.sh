@@ -6,7 +6,7 @@
 set -euo pipefail
 export PYTHONUNBUFFERED=1
 R=target/reader
-OUT=${OUT:-reader-out}
+OUT=${OUT:-$PWD/reader-out}  # absolute: the steps below run in other folders
 LOG="$OUT/logs.txt"  # one file, written as the runs go, so that it comes back even from a run cut short
 mkdir -p "$OUT"
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader > "$LOG" 2>&1 || true

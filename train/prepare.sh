@@ -15,7 +15,7 @@ java -cp "$CP" train/OnnxReference.java "$JAR" $R/minilm-reference.f32
 /usr/bin/python3 train/convert_weights.py "$JAR" $R/minilm-reference.f32 $R/minilm.npz
 java -cp "$CP" dev.newsdesk.app.Main reader-data --squad $SHARED/datasets/squad1-train/train-v1.1.json.gz \
     --out $R/squad1-train.npz --negatives 0.2,0.25,0.2 --seed 16
-java -cp "$CP" dev.newsdesk.app.Main reader-data --squad $SHARED/datasets/squad2-open/squad-v2.0-open.json \
+java -cp "$CP" dev.newsdesk.app.Main reader-data --squad eval/squad2-open/squad-v2.0-open.json \
     --out $R/squad2-open.npz
-cp $SHARED/datasets/squad2-open/squad-v2.0-open.json $R/
+cp eval/squad2-open/squad-v2.0-open.json $R/
 sha256sum $R/*.npz

@@ -43,6 +43,7 @@ enum AnswerType {
     private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(Quantities.money() + "|" + Quantities.measure("weight", "volume", "area"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final String NUMBER = Quantities.number();
+    private static final Pattern ANY_NUMBER = Pattern.compile(NUMBER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final String QUALIFIER = Quantities.qualifier();
 
     /** "Who is Ada Quill?" asks what the named person is, not for a person: a description. */
@@ -104,6 +105,15 @@ enum AnswerType {
             case COUNT -> counts(sentence, q);
             case NONE -> false;
         };
+    }
+
+    /**
+     * False when {@code sentence} cannot answer a question of this type at all, however close it comes: a
+     * count is answered with a number, in figures or words (a caption about the people counted is not their
+     * count). Other types are answerable in more ways than can be listed.
+     */
+    boolean answerableFrom(String sentence) {
+        return this != COUNT || ANY_NUMBER.matcher(sentence).find();
     }
 
     /** The spans of {@code sentence} that offer a thing of this type, in order ({@code ask}: the question's ask). */

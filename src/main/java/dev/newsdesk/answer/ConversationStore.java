@@ -113,6 +113,7 @@ final class ConversationStore implements AutoCloseable {
         } catch (Error e) {
             // The executor would keep it in a Future nobody reads: conversations would stop being saved in silence.
             Fatal.stop("saving conversations", e);
+            return;
         }
         if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
             prune();

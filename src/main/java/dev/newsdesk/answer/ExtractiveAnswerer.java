@@ -6,7 +6,6 @@ import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.ingest.Sentence;
 import dev.newsdesk.language.Aliases;
-import dev.newsdesk.language.Quantities;
 import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.read.Reader;
 import dev.newsdesk.retrieve.QueryEmbeddings;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +34,6 @@ public final class ExtractiveAnswerer implements Answerer {
     private final ChunkStore index;
     private final QueryEmbeddings embeddings;
     private final CitationVerifier citations;
-    private static final Pattern ANY_NUMBER = Pattern.compile(Quantities.number(),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
     private final SameStatement sameStatement;
     private final SentenceFeatures features;
     private final QuestionWords words;
@@ -91,22 +86,16 @@ public final class ExtractiveAnswerer implements Answerer {
             return abstain("The articles do not answer this question.", null, listener);
         }
 
+        // Below the threshold nothing is picked; above it, picked sentences must be able to answer what is asked.
         List<Candidate> picked = analysis.answerability() < scorer.abstainBelow() ? List.of()
                 : pick(analysis.ranked(), scorer);
-        if (picked.isEmpty() || !answersTheCount(analysis.question(), picked)) {
+        AnswerType asked = analysis.question().type();
+        if (picked.stream().noneMatch(c -> asked.answerableFrom(c.sentence().text()))) {
             return abstain("The articles do not seem to answer this question.", analysis.ranked().get(0), listener);
         }
         return compose(analysis, picked, retrieval.filter(), listener);
     }
 
-    /**
-     * "How many" is answered with a number: sentences that hold none, in figures or words, do not answer it,
-     * however close they come (a caption about the people counted is not their count).
-     */
-    private static boolean answersTheCount(Question question, List<Candidate> picked) {
-        return question.type() != AnswerType.COUNT
-                || picked.stream().anyMatch(c -> ANY_NUMBER.matcher(c.sentence().text()).find());
-    }
 
     /** Describes, scores and ranks the candidates of {@code retrieval} with {@code with}. */
     Analysis analyse(Retrieval retrieval, Scorer with) {

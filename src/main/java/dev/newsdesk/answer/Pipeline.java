@@ -3,7 +3,6 @@ package dev.newsdesk.answer;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.ingest.Corpus;
-import dev.newsdesk.ingest.SkippedArticles;
 import dev.newsdesk.retrieve.Retriever;
 import java.io.Closeable;
 
@@ -27,17 +26,8 @@ public interface Pipeline extends Served, Closeable {
     /** The offline answerer, whichever answerer {@link #answers()} uses: fitting describes questions with it. */
     ExtractiveAnswerer extractive();
 
-    /** The articles left out or cut short, and why (what /health reports). */
-    SkippedArticles skipped();
-
-    /** The reader model that reads the articles for answers, e.g. "newsdesk-reader-minilm-l6-int8@1a2b3c4d", or "off". */
-    String reader();
-
     /** Milliseconds spent reading since start (0 without a reader): what share of answering reading is. */
     double readingMillis();
-
-    /** The chat model answers come from, e.g. "openai:gpt-4o-mini@https://api.openai.com/v1", or "none". */
-    String llm();
 
     /** Compiles the hot paths before real questions arrive. */
     void warmUp();

@@ -28,13 +28,12 @@ final class ReaderEvidence {
     record Found(Passage.Place place, double margin) {
     }
 
+    /** Every sentence the reader read, with its best span (or, where it offered none, its floor). */
     private final Map<Sentence, Found> bySentence;
-    private final Set<Sentence> read;
     private final Found best;
 
-    private ReaderEvidence(Map<Sentence, Found> bySentence, Set<Sentence> read, Found best) {
+    private ReaderEvidence(Map<Sentence, Found> bySentence, Found best) {
         this.bySentence = bySentence;
-        this.read = read;
         this.best = best;
     }
 
@@ -80,13 +79,13 @@ final class ReaderEvidence {
         }
         // Only after every passage: a span found in one reading of a sentence beats no span in another.
         floors.forEach((s, floor) -> bySentence.putIfAbsent(s, new Found(null, floor)));
-        return new ReaderEvidence(bySentence, read, best);
+        return new ReaderEvidence(bySentence, best);
     }
 
     /** The reader's features of {@code sentence}, in the order of {@link #SENTENCE_FEATURES}. */
     double[] features(Sentence sentence) {
         Found found = bySentence.get(sentence);
-        if (found == null || !read.contains(sentence)) {
+        if (found == null) {
             return new double[] {0, 0, 0};
         }
         return new double[] {1, found.margin(), best != null && best.place().sentence().equals(sentence) ? 1 : 0};

@@ -38,10 +38,10 @@ public interface Served {
 
         int chunks();
 
-        /** The reader model's id, or "off". */
+        /** The reader model that reads the articles for answers, e.g. "newsdesk-reader-minilm-l6-int8@1a2b3c4d", or "off". */
         String reader();
 
-        /** The chat model answers come from, or "none". */
+        /** The chat model answers come from, e.g. "openai:gpt-4o-mini@https://api.openai.com/v1", or "none". */
         String llm();
 
         /** The articles left out or cut short, and why. */

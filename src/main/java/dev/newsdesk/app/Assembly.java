@@ -2,6 +2,7 @@ package dev.newsdesk.app;
 
 import dev.newsdesk.answer.CitationVerifier;
 import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.ScorerFit;
 import dev.newsdesk.cli.Parts;
 import dev.newsdesk.config.Settings;
@@ -14,6 +15,7 @@ import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.read.Reader;
 import dev.newsdesk.read.ReaderTokenizer;
 import dev.newsdesk.read.TrainingData;
 import java.nio.file.Path;
@@ -54,6 +56,16 @@ final class Assembly implements Parts {
     @Override
     public List<Article> articles(Path folder, Consumer<String> log) {
         return new CorpusLoader(log).load(folder);
+    }
+
+    @Override
+    public Reader reader(Settings.Reading reading) {
+        return Engine.reader(reading);
+    }
+
+    @Override
+    public Scorer scorer(Path file, boolean withReader) {
+        return Engine.scorer(file, withReader);
     }
 
     @Override

@@ -81,12 +81,13 @@ public final class Engine implements Pipeline {
     private final String llm;
     private final TimedReader reader;
     private final SkippedArticles skipped;
+    private final Chunker chunker;
     private final Catalogue catalogue;
     private final Health health;
 
     private Engine(Settings settings, StoreBuilder builder, Corpus corpus, ChunkStore index, Retriever retriever,
                    ExtractiveAnswerer extractive, AnswerService answers, Conversations conversations, String llm,
-                   TimedReader reader, SkippedArticles skipped) {
+                   TimedReader reader, SkippedArticles skipped, Chunker chunker) {
         this.settings = settings;
         this.builder = builder;
         this.corpus = corpus;
@@ -98,6 +99,7 @@ public final class Engine implements Pipeline {
         this.llm = llm;
         this.reader = reader;
         this.skipped = skipped;
+        this.chunker = chunker;
         this.catalogue = new Catalogue() {
             @Override
             public Collection<Article> articles() {
@@ -132,7 +134,7 @@ public final class Engine implements Pipeline {
 
             @Override
             public String reader() {
-                return Engine.this.reader();
+                return reader == null ? "off" : reader.id();
             }
 
             @Override
@@ -145,11 +147,6 @@ public final class Engine implements Pipeline {
                 return skipped;
             }
         };
-    }
-
-    @Override
-    public SkippedArticles skipped() {
-        return skipped;
     }
 
     /** The corpus loader of {@code settings}: files over the size limit are skipped, and every skip recorded. */
@@ -166,16 +163,14 @@ public final class Engine implements Pipeline {
                                MeterRegistry metrics) {
         // The reader first: a bad model file stops start-up at once, not after the index is built.
         Settings.Reading reading = settings.reading();
-        TimedReader reader = reading.enabled()
-                ? new TimedReader(OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens())) : null;
+        TimedReader reader = reading.enabled() ? new TimedReader(reader(reading)) : null;
         SkippedArticles skipped = new SkippedArticles();
         Corpus corpus = new Corpus(loader(settings, log, skipped).load(settings.corpus()));
         Embedder embedder = Embedder.named(settings.embeddingModel());
         Chunker chunker = chunker(settings, corpus, skipped);
         // The index may be current and chunk nothing now: find the articles past the sentence budget for
-        // /health here. An article with no more characters than the budget has sentences cannot be past it.
-        corpus.articles().stream().filter(a -> a.text().length() > settings.articles().maxSentences())
-                .forEach(chunker::sentences);
+        // /health here, splitting only those that could be (a count of sentence ends rules out the rest).
+        corpus.articles().stream().filter(chunker::mayBeCut).forEach(chunker::sentences);
         StoreBuilder builder = storeBuilder(settings, chunker, embedder, log);
         if (!builder.isCurrent(corpus.asList())) {
             IndexBuilder.Report report = builder.update(corpus.asList(), progress);
@@ -185,7 +180,7 @@ public final class Engine implements Pipeline {
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
-        Scorer scorer = settings.scorer() == null ? Scorer.bundled(reading.enabled()) : Scorer.read(settings.scorer());
+        Scorer scorer = scorer(settings.scorer(), reading.enabled());
         ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier,
                 new SameStatement(index, settings.tuning().sameStatementOverlap()), words, new Aliases(), scorer,
                 reader, reading);
@@ -207,7 +202,7 @@ public final class Engine implements Pipeline {
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,
                 settings.maxQuestionChars());
         return new Engine(settings, builder, corpus, index, retriever, extractive, service, conversations, llm, reader,
-                skipped);
+                skipped, chunker);
     }
 
     /**
@@ -221,9 +216,10 @@ public final class Engine implements Pipeline {
         if (!"none".equals(llm)) {
             return;
         }
-        // Short questions of every kind the answerer distinguishes, about what the articles say.
-        Chunker chunker = chunker(settings, corpus, skipped);
-        List<List<Sentence>> sentences = corpus.articles().stream().map(chunker::sentences).toList();
+        // Short questions of every kind the answerer distinguishes, about what the articles say: the first
+        // round, one opening sentence per article, fills them from the first articles alone.
+        List<List<Sentence>> sentences = corpus.articles().stream().limit(WARM_UP_QUESTIONS).map(chunker::sentences)
+                .toList();
         List<String> questions = new ArrayList<>();
         for (int i = 0; questions.size() < WARM_UP_QUESTIONS && i < WARM_UP_QUESTIONS; i++) {
             for (List<Sentence> article : sentences) {
@@ -300,6 +296,16 @@ public final class Engine implements Pipeline {
                 OVERLAP_SENTENCES, settings.articles().maxSentences(), skipped);
     }
 
+    /** The reader {@code reading} names: the bundled model unless it gives another file. */
+    static OnnxReader reader(Settings.Reading reading) {
+        return OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens());
+    }
+
+    /** The scorer in {@code file} (NEWSDESK_SCORER), or else the bundled one fitted with or without the reader. */
+    static Scorer scorer(Path file, boolean withReader) {
+        return file == null ? Scorer.bundled(withReader) : Scorer.read(file);
+    }
+
     /** Chunks as {@link #chunker} does, without what a corpus's repeated lines tell (for synthetic corpora). */
     static Chunker plainChunker() {
         return new Chunker(new Cleaner(), new SentenceSplitter(), SENTENCES_PER_CHUNK, OVERLAP_SENTENCES);
@@ -364,20 +370,12 @@ public final class Engine implements Pipeline {
         return answers;
     }
 
-    @Override
-    public String reader() {
-        return reader == null ? "off" : reader.id();
-    }
 
     @Override
     public double readingMillis() {
         return reader == null ? 0 : reader.millis();
     }
 
-    @Override
-    public String llm() {
-        return llm;
-    }
 
     @Override
     public void close() throws IOException {

@@ -6,7 +6,6 @@ import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.eval.SquadEvaluation;
-import dev.newsdesk.read.OnnxReader;
 import dev.newsdesk.read.Reader;
 import java.util.HashSet;
 import java.util.List;
@@ -68,12 +67,12 @@ final class EvalCommand implements Callable<Integer> {
      */
     private Integer squad() {
         Settings settings = options.settings();
-        Scorer scorer = settings.scorer() == null ? Scorer.bundled(true) : Scorer.read(settings.scorer());
+        Scorer scorer = parts.scorer(settings.scorer(), true);
         if (!scorer.usesReader()) {
             throw new NewsdeskException("The scorer was fitted without the reader, so it has no reader margin; unset"
                     + " NEWSDESK_SCORER or give one that 'newsdesk fit' wrote with the reader on.");
         }
-        Reader reader = OnnxReader.of(settings.reading().model(), settings.reading().windowTokens(), settings.reading().overlapTokens());
+        Reader reader = parts.reader(settings.reading());
         Set<String> fittedOn = new HashSet<>();
         scorer.fitted().path("reader_margin_articles").forEach(t -> fittedOn.add(t.asText()));
         List<SquadEvaluation.Prediction> all = SquadEvaluation.read(reader, squad, title -> true);
@@ -81,8 +80,8 @@ final class EvalCommand implements Callable<Integer> {
         double margin = scorer.readerMargin();
         System.out.printf(Locale.ROOT, "%s on %s%n", reader.id(), squad);
         if (unseen.size() < all.size()) {
-            System.out.printf(Locale.ROOT, "articles the margin was fitted on: %s%n", SquadEvaluation.articles(squad)
-                    .stream().filter(fittedOn::contains).toList());
+            System.out.printf(Locale.ROOT, "articles the margin was fitted on: %s%n", all.stream()
+                    .map(SquadEvaluation.Prediction::article).distinct().filter(fittedOn::contains).toList());
             System.out.printf(Locale.ROOT, "  fitted margin %.2f, those articles: %s%n", margin, SquadEvaluation.score(
                     all.stream().filter(p -> fittedOn.contains(p.article())).toList(), margin).summary());
         }

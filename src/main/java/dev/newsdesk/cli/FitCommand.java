@@ -9,9 +9,10 @@ import dev.newsdesk.eval.EvalQuestion;
 import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.eval.Split;
 import dev.newsdesk.eval.SquadEvaluation;
-import dev.newsdesk.read.OnnxReader;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
+import dev.newsdesk.read.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +103,8 @@ final class FitCommand implements Callable<Integer> {
                 + "; own: questions whose id (or conversation) hashes even are fitted, the rest held out; and, as off-topic"
                 + " unanswerable questions, each set's fitted answerable questions asked of the other set's articles");
         fitted.put("seed", "none: deterministic (Newton's method from zero weights)");
+        Reader reader = reading ? parts.reader(readerSettings) : null;
+        List<String> fitTitles = titles(split.fitArticles());
         Scorer scorer;
         // Fitting composes answers, so the engines stay open until it is done.
         try (Pipeline squadEngine = engine(squadFit.corpus(), "squad-fit-index", null);
@@ -115,10 +118,10 @@ final class FitCommand implements Callable<Integer> {
             fit.collect("own asked of squad2-open", squadEngine, offTopic(ownSingles), System.err::println);
             scorer = fit.fit(budget, fitted, System.err::println);
             if (reading) {
-                scorer = scorer.withReaderMargin(readerMargin(readerSettings, split, fitted));
+                scorer = scorer.withReaderMargin(readerMargin(reader, fitTitles, fitted));
             }
             if (table != null) {
-                java.nio.file.Files.writeString(table, fit.answerabilityTable(scorer.sentence()));
+                Files.writeString(table, fit.answerabilityTable(scorer.sentence()));
             }
         }
         scorer.write(out);
@@ -127,9 +130,6 @@ final class FitCommand implements Callable<Integer> {
         heldOut.put("squad2-open", report(engine(squadHeldOut.corpus(), "squad-held-out-index", out), squadHeldOut.questions()));
         heldOut.put("own", report(engine(seeds, "seeds-index", out), ownHeldOut));
         if (reading) {
-            List<String> fitTitles = titles(split.fitArticles());
-            OnnxReader reader = OnnxReader.of(readerSettings.model(), readerSettings.windowTokens(),
-                    readerSettings.overlapTokens());
             heldOut.put("squad2-open, reader alone given the paragraph", SquadEvaluation.score(
                     SquadEvaluation.read(reader, squadJson, t -> !fitTitles.contains(t)), scorer.readerMargin()).summary());
         }
@@ -142,10 +142,8 @@ final class FitCommand implements Callable<Integer> {
      * The margin by which the reader's best span must beat "no answer" when it reads one paragraph alone
      * ({@code eval --squad}): the one with the best F1 on the fit articles.
      */
-    private double readerMargin(Settings.Reading reading, Split split, ObjectNode fitted) {
-        List<String> fitTitles = titles(split.fitArticles());
-        List<SquadEvaluation.Prediction> predictions = SquadEvaluation.read(
-                OnnxReader.of(reading.model(), reading.windowTokens(), reading.overlapTokens()), squadJson, fitTitles::contains);
+    private double readerMargin(Reader reader, List<String> fitTitles, ObjectNode fitted) {
+        List<SquadEvaluation.Prediction> predictions = SquadEvaluation.read(reader, squadJson, fitTitles::contains);
         if (predictions.isEmpty()) {
             throw new NewsdeskException("'" + squadJson + "' has none of the fit articles " + fitTitles + "; give --squad-json"
                     + " the same articles as --squad, in SQuAD 2.0's JSON layout.");
@@ -170,7 +168,7 @@ final class FitCommand implements Callable<Integer> {
         if (scorer != null) {
             env.put("NEWSDESK_SCORER", scorer.toString());
         }
-        return parts.start(dev.newsdesk.config.Settings.fromEnvironment(env), System.err::println, new ProgressBar(System.err));
+        return parts.start(Settings.fromEnvironment(env), System.err::println, new ProgressBar(System.err));
     }
 
     private String report(Pipeline engine, List<EvalQuestion> questions) throws Exception {

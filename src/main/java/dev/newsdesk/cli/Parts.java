@@ -1,6 +1,7 @@
 package dev.newsdesk.cli;
 
 import dev.newsdesk.answer.Pipeline;
+import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.ScorerFit;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.Benchmark;
@@ -8,6 +9,7 @@ import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
+import dev.newsdesk.read.Reader;
 import dev.newsdesk.read.TrainingData;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,12 @@ public interface Parts {
 
     /** The articles of {@code folder}, read as indexing reads them. */
     List<Article> articles(Path folder, Consumer<String> log);
+
+    /** The reader {@code reading} names: the bundled model unless it gives another file. */
+    Reader reader(Settings.Reading reading);
+
+    /** The scorer in {@code file} (null: the bundled one fitted with or without the reader). */
+    Scorer scorer(Path file, boolean withReader);
 
     /** A text's terms as the index analyses it. */
     Function<String, List<String>> terms();

@@ -46,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
             parts.serve(settings, LogLines.to(System.err), new ProgressBar(System.err));
         } catch (Error e) {
             // Jetty's threads would keep a process up that will never be ready: end it, for a supervisor to restart.
-            Fatal.stop("starting the server", e);
+            System.err.println(Fatal.line("starting the server", e));
+            return Fatal.EXIT_STATUS;
         }
         // Jetty serves on its own threads; this one waits until Ctrl-C or TERM ends the process.
         Thread.currentThread().join();

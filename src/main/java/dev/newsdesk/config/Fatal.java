@@ -8,16 +8,24 @@ package dev.newsdesk.config;
 public final class Fatal {
 
     /** The exit status: EX_SOFTWARE, "an internal software error has been detected". */
-    static final int EXIT_STATUS = 70;
+    public static final int EXIT_STATUS = 70;
 
     private Fatal() {
     }
 
-    /** Ends the process after one line saying which part failed and why. */
+    /**
+     * Says in one line which part failed and why, and ends the process from a thread of its own: the shutdown
+     * hooks wait for background threads to finish, the failing one included, so it must not wait in
+     * {@code System.exit} itself. The caller returns.
+     */
     public static void stop(String part, Throwable failure) {
-        System.err.println("newsdesk: " + part + " failed (" + failure + "); stopping, so that a supervisor can start"
-                + " newsdesk again");
-        System.exit(EXIT_STATUS);
+        System.err.println(line(part, failure));
+        new Thread(() -> System.exit(EXIT_STATUS), "fatal-exit").start();
+    }
+
+    /** The line that says so. */
+    public static String line(String part, Throwable failure) {
+        return "newsdesk: " + part + " failed (" + failure + "); stopping, so that a supervisor can start newsdesk again";
     }
 
     /** For threads that are not expected to fail at all: any uncaught failure ends the process. */

@@ -26,7 +26,8 @@ public final class LogLines {
                 case '\r' -> line.append("\\r");
                 case '\t' -> line.append("\\t");
                 default -> {
-                    boolean separates = c == 0x85 || c == 0x2028 || c == 0x2029;
+                    // NEL (U+0085) is a control character already; these two are separators, not controls.
+                    boolean separates = c == 0x2028 || c == 0x2029;
                     if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT || separates) {
                         line.append(String.format("\\u%04x", c));
                     } else {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of newsdesk, read once at start from the environment; command-line flags are applied
@@ -281,10 +283,10 @@ public record Settings(
                 Duration.ofSeconds(positive(get, "OPENSEARCH_TIMEOUT_SECONDS", 5)));
     }
 
-    /** The host names of a comma-separated list, lower case. */
+    /** The host names of a comma-separated list (the fetcher compares them in any case). */
     private static Set<String> hosts(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(h -> !h.isEmpty())
-                .map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return Arrays.stream(list.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The http(s) URLs of a comma-separated list in variable {@code name}. */

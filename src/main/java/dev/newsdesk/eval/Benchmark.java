@@ -51,7 +51,7 @@ public final class Benchmark {
     }
 
     public Latency answers(int threads) throws Exception {
-        return measure(threads, q -> engine.answers().ask(q, null), !"off".equals(engine.reader()));
+        return measure(threads, q -> engine.answers().ask(q, null), !"off".equals(engine.health().reader()));
     }
 
     /** Each measurement asks every question in three phrasings it has not used before. */

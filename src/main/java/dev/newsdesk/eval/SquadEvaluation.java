@@ -1,11 +1,8 @@
 package dev.newsdesk.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.read.Reader;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.newsdesk.read.TrainingData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +43,7 @@ public final class SquadEvaluation {
     /** Reads every question of {@code file} (SQuAD's JSON layout) whose article {@code articles} accepts. */
     public static List<Prediction> read(Reader reader, Path file, Predicate<String> articles) {
         List<Prediction> out = new ArrayList<>();
-        for (JsonNode article : load(file).path("data")) {
+        for (JsonNode article : TrainingData.squad(file).path("data")) {
             String title = article.path("title").asText();
             if (!articles.test(title)) {
                 continue;
@@ -67,13 +64,6 @@ public final class SquadEvaluation {
         return out;
     }
 
-    /** The titles of the articles in {@code file}, in order. */
-    public static List<String> articles(Path file) {
-        List<String> titles = new ArrayList<>();
-        load(file).path("data").forEach(a -> titles.add(a.path("title").asText()));
-        return titles;
-    }
-
     /** The scores when the reader answers only where its margin is above {@code margin}. */
     public static Scores score(List<Prediction> predictions, double margin) {
         double exact = 0;
@@ -84,15 +74,11 @@ public final class SquadEvaluation {
         int answerable = 0;
         for (Prediction p : predictions) {
             String said = p.margin() > margin ? p.span() : "";
-            double e;
-            double f;
+            double e = exact(p, said);
+            double f = f1(p, said);
             if (p.golds().isEmpty()) {
-                e = normalize(said).isEmpty() ? 1 : 0;
-                f = e;
                 unanswerableExact += e;
             } else {
-                e = p.golds().stream().mapToDouble(g -> normalize(g).equals(normalize(said)) ? 1 : 0).max().orElse(0);
-                f = p.golds().stream().mapToDouble(g -> f1(g, said)).max().orElse(0);
                 answerable++;
                 answerableExact += e;
                 answerableF1 += f;
@@ -116,9 +102,7 @@ public final class SquadEvaluation {
         double bestF1 = f1;
         for (int i = 0; i < byMargin.size(); i++) {
             Prediction p = byMargin.get(i);
-            double said = p.golds().isEmpty() ? (normalize(p.span()).isEmpty() ? 1 : 0)
-                    : p.golds().stream().mapToDouble(g -> f1(g, p.span())).max().orElse(0);
-            f1 += said - (p.golds().isEmpty() ? 1 : 0);
+            f1 += f1(p, p.span()) - (p.golds().isEmpty() ? 1 : 0);
             boolean tie = i + 1 < byMargin.size() && byMargin.get(i + 1).margin() == p.margin();
             if (!tie && f1 > bestF1) {
                 bestF1 = f1;
@@ -138,6 +122,17 @@ public final class SquadEvaluation {
     /** Python's string.punctuation, which the official script removes: ASCII punctuation only. */
     private static boolean isPunctuation(int c) {
         return c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0;
+    }
+
+    /** Exact match of {@code said} against {@code p}'s gold answers; for an unanswerable question, saying nothing. */
+    private static double exact(Prediction p, String said) {
+        return p.golds().isEmpty() ? (normalize(said).isEmpty() ? 1 : 0)
+                : p.golds().stream().mapToDouble(g -> normalize(g).equals(normalize(said)) ? 1 : 0).max().orElse(0);
+    }
+
+    /** F1 of {@code said} against the best of {@code p}'s gold answers; for an unanswerable question, as exact. */
+    private static double f1(Prediction p, String said) {
+        return p.golds().isEmpty() ? exact(p, said) : p.golds().stream().mapToDouble(g -> f1(g, said)).max().orElse(0);
     }
 
     static double f1(String gold, String predicted) {
@@ -168,14 +163,5 @@ public final class SquadEvaluation {
 
     private static double percent(double sum, int n) {
         return n == 0 ? 0 : 100 * sum / n;
-    }
-
-    private static JsonNode load(Path file) {
-        try {
-            return new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new NewsdeskException("Cannot read the SQuAD file '" + file + "' (" + e.getMessage()
-                    + "); pass a file in SQuAD 2.0's JSON layout.", e);
-        }
     }
 }

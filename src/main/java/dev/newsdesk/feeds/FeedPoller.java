@@ -81,6 +81,7 @@ public final class FeedPoller implements Closeable {
             } catch (Error e) {
                 // The executor would keep it in a Future nobody reads: the schedule would stop in silence.
                 Fatal.stop("polling the feeds", e);
+                return count;
             }
         }
         return count;

@@ -38,6 +38,11 @@ public final class Chunker {
         this.skipped = skipped;
     }
 
+    /** False for an article too short to be past the sentence budget, told without splitting it. */
+    public boolean mayBeCut(Article article) {
+        return splitter.mostSentences(article.text()) > maxSentences;
+    }
+
     public List<Sentence> sentences(Article article) {
         List<Sentence> sentences = new ArrayList<>();
         for (Cleaner.Line line : cleaner.contentLines(article)) {

@@ -2,6 +2,7 @@ package dev.newsdesk.ingest;
 
 import dev.newsdesk.config.NewsdeskException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -98,13 +99,15 @@ public final class CorpusLoader {
 
     Optional<Article> read(Path file) throws IOException {
         String name = file.getFileName().toString();
-        long size = Files.size(file);
-        if (size > maxBytes) {
-            // Checked before reading: a file of gigabytes is never held in memory.
-            return skip(name, String.format("%.1f MB, over the limit of %.1f MB an article may have"
-                    + " (NEWSDESK_MAX_ARTICLE_MB); split it into articles", size / 1e6, maxBytes / 1e6));
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // At most one byte past the limit is read, however large the file (or however it grows meanwhile).
+            bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 9) + 1);
         }
-        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length > maxBytes) {
+            return skip(name, String.format("%.1f MB, over the limit of %.1f MB an article may have"
+                    + " (NEWSDESK_MAX_ARTICLE_MB); split it into articles", Files.size(file) / 1e6, maxBytes / 1e6));
+        }
         String text;
         try {
             // Strict decoding: a lenient decoder would replace bad bytes and quotes would stop being verbatim.

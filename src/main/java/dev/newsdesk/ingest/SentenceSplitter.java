@@ -37,6 +37,8 @@ public final class SentenceSplitter {
     static final int MAX_SENTENCE_CHARS = 1000;
 
     private final SentenceModel model;
+    /** The characters after which the model may end a sentence (".!?" for English). */
+    private final String endings;
 
     public SentenceSplitter() {
         try (InputStream in = SentenceSplitter.class.getResourceAsStream(MODEL)) {
@@ -44,9 +46,26 @@ public final class SentenceSplitter {
                 throw new IllegalStateException("OpenNLP sentence model " + MODEL + " is missing from the classpath");
             }
             model = new SentenceModel(in);
+            endings = new String(model.getEosCharacters());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * At least as many sentences as {@link #split} finds in {@code text}, counted without splitting it: a
+     * sentence ends at a line end, after one of the model's sentence-end characters, or where a run too long
+     * for one is cut (at most twice per {@link #MAX_SENTENCE_CHARS} characters).
+     */
+    public int mostSentences(String text) {
+        int ends = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || endings.indexOf(c) >= 0) {
+                ends++;
+            }
+        }
+        return ends + 2 * (text.length() / MAX_SENTENCE_CHARS + 1);
     }
 
     /** Sentences of {@code text[start, end)}, as spans into {@code text}. */

@@ -285,10 +285,11 @@ public final class LiveIngest implements Closeable {
     /** Finishes the batch under way (the rest is caught up from the folder at the next start). */
     @Override
     public void close() throws IOException {
-        // First, outside the lock: the batch under way gives up at its next slice of sentences.
+        // First: a batch that the stop below makes fail is then not scheduled to be tried again.
+        closed = true;
+        // Outside the lock: the batch under way gives up at its next slice of sentences.
         writer.stop();
         synchronized (this) {
-            closed = true;
             notifyAll();
             // Nobody will index these now; callers learn at once instead of waiting out their timeout.
             IOException stopping = new IOException("stopping: left for the next start to catch up");

@@ -47,7 +47,9 @@ final class Npz implements AutoCloseable {
         // Magic, version 1.0, header length; the header is padded with spaces to a multiple of 64, ending in \n.
         int unpadded = 10 + header.length() + 1;
         header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        zip.putNextEntry(new ZipEntry(name + ".npy"));
+        ZipEntry entry = new ZipEntry(name + ".npy");
+        entry.setTime(0); // no clock in the file: the same data gives the same bytes
+        zip.putNextEntry(entry);
         OutputStream out = zip;
         out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
         byte[] h = header.getBytes(StandardCharsets.US_ASCII);

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class OnnxReader implements Reader {
 
     /** SQuAD's convention, kept in training: an answer is at most 30 tokens. */
-    static final int MAX_ANSWER_TOKENS = 30;
+    private static final int MAX_ANSWER_TOKENS = 30;
     /** Spans are sought among the 20 best starts and 20 best ends of a window, as in training's scoring. */
     private static final int BEST = 20;
     /** The encoder has 512 positions. */

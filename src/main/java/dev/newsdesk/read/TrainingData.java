@@ -75,7 +75,7 @@ public final class TrainingData {
 
     /** The examples of {@code squad}, in memory. */
     TrainingExamples make(Path squad, Shares shares, long seed) {
-        JsonNode data = read(squad).path("data");
+        JsonNode data = squad(squad).path("data");
         List<Unanswerable.Paragraph> paragraphs = new ArrayList<>();
         Map<Integer, List<Integer>> byArticle = new HashMap<>();
         List<List<String>> namesByArticle = new ArrayList<>();
@@ -91,10 +91,17 @@ public final class TrainingData {
         }
         TrainingExamples arrays = new TrainingExamples();
         for (Unanswerable.Paragraph p : paragraphs) {
+            // Code-point offsets, counted on from the previous token's start: tokens come in text order.
+            int from = 0;
+            int fromPoints = 0;
             for (int i = 0; i < p.tokens().size(); i++) {
+                int start = p.tokens().starts()[i];
+                fromPoints = start >= from ? fromPoints + p.context().codePointCount(from, start)
+                        : p.context().codePointCount(0, start);
+                from = start;
                 arrays.ctxTokens.add(p.tokens().ids()[i]);
-                arrays.ctxStarts.add(p.context().codePointCount(0, p.tokens().starts()[i]));
-                arrays.ctxEnds.add(p.context().codePointCount(0, p.tokens().ends()[i]));
+                arrays.ctxStarts.add(fromPoints);
+                arrays.ctxEnds.add(fromPoints + p.context().codePointCount(start, p.tokens().ends()[i]));
             }
             arrays.ctxOffsets.add(arrays.ctxTokens.size());
             arrays.ctxArticle.add(p.article());
@@ -192,7 +199,8 @@ public final class TrainingData {
         return first < 0 ? null : new int[] {first, last};
     }
 
-    private static JsonNode read(Path squad) {
+    /** A file in SQuAD's JSON layout, gzipped or not. */
+    public static JsonNode squad(Path squad) {
         try (InputStream file = Files.newInputStream(squad);
              InputStream in = squad.toString().endsWith(".gz") ? new GZIPInputStream(file) : file) {
             return new ObjectMapper().readTree(in);

@@ -44,7 +44,7 @@ class ReaderAnswersTest {
         Citation first = answer.citations().get(0);
         int[] text = Files.readString(corpus.resolve(first.file())).codePoints().toArray();
         assertThat(new String(text, first.answerStart(), first.answerEnd() - first.answerStart())).isEqualTo("85 kilometres");
-        assertThat(answer.reader()).isEqualTo(reading.reader()).startsWith("newsdesk-reader-minilm-l6-int8@");
+        assertThat(answer.reader()).isEqualTo(reading.health().reader()).startsWith("newsdesk-reader-minilm-l6-int8@");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ReaderAnswersTest {
         Answer answer = notReading.answers().ask("How far can one of the drones fly on a single charge?", null);
 
         assertThat(answer.reader()).isNull();
-        assertThat(notReading.reader()).isEqualTo("off");
+        assertThat(notReading.health().reader()).isEqualTo("off");
         assertThat(notReading.readingMillis()).isZero();
     }
 }

@@ -47,4 +47,17 @@ class SentenceSplitterTest {
                         .satisfies(n -> assertThat(p).doesNotStartWith(" ").doesNotEndWith(" ")));
         assertThat(String.join(" ", pieces)).isEqualTo(run);
     }
+
+    @Test
+    void the_most_sentences_counted_without_splitting_is_never_fewer_than_the_split_finds() {
+        String news = "Gen. Brown spoke. Was it new? No!\nA second line with no end\n" + "word ".repeat(900) + "end.";
+        String run = "x".repeat(2_500) + " y";
+
+        for (String text : List.of(news, run, "One.", "")) {
+            assertThat(splitter.mostSentences(text)).as(text.substring(0, Math.min(30, text.length())))
+                    .isGreaterThanOrEqualTo(splitter.split("f.txt", text, 0, text.length()).size());
+        }
+        assertThat(splitter.mostSentences("A short report. It has three sentences. That is all."))
+                .as("a bound, not the whole text's length").isLessThan(10);
+    }
 }

@@ -25,7 +25,7 @@ class WebHealthMetricsTest {
             assertThat(health.get("chunks").asInt()).isEqualTo(TestServer.engine().index().chunkCount()).isPositive();
             assertThat(health.get("articles").asInt()).isEqualTo(TestServer.engine().corpus().articles().size());
             assertThat(health.get("mode").asText()).isEqualTo("extractive");
-            assertThat(health.get("reader").asText()).isEqualTo(TestServer.engine().reader())
+            assertThat(health.get("reader").asText()).isEqualTo(TestServer.engine().health().reader())
                     .startsWith("newsdesk-reader-minilm-l6-int8@");
             assertThat(health.get("slack").asText()).isEqualTo("off");
         }

@@ -46,6 +46,6 @@ class OllamaAnswersTest {
 
     @Test
     void describes_the_backend() {
-        assertThat(STAND_IN.engine().llm()).isEqualTo("ollama:stand-in@" + STAND_IN.model().ollamaUrl());
+        assertThat(STAND_IN.engine().health().llm()).isEqualTo("ollama:stand-in@" + STAND_IN.model().ollamaUrl());
     }
 }

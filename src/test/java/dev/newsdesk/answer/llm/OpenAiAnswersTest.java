@@ -200,7 +200,7 @@ class OpenAiAnswersTest {
 
     @Test
     void describes_the_backend_without_the_key() {
-        assertThat(STAND_IN.engine().llm()).isEqualTo("openai:stand-in@" + STAND_IN.model().openAiUrl()).doesNotContain("sk-test");
+        assertThat(STAND_IN.engine().health().llm()).isEqualTo("openai:stand-in@" + STAND_IN.model().openAiUrl()).doesNotContain("sk-test");
     }
 
     private void assertFallback(Answer answer, String reason) {
