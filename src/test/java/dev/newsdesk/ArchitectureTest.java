@@ -4,7 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -66,6 +69,39 @@ class ArchitectureTest {
     @Test
     void no_two_packages_depend_on_each_other() {
         slices().matching("dev.newsdesk.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void only_the_composition_root_builds_another_stages_parts() {
+        buildsAnotherStagesParts("dev.newsdesk.app..").check(main);
+    }
+
+    @Test
+    void the_building_rule_finds_the_composition_root_building() {
+        assertThat(buildsAnotherStagesParts("dev.newsdesk.cli..").evaluate(main).hasViolation()).isTrue();
+    }
+
+    /**
+     * Outside {@code exempt}, no class calls the constructor of another stage's class, except values
+     * (records, enums, exceptions) and anonymous classes of its own.
+     */
+    private static ArchRule buildsAnotherStagesParts(String exempt) {
+        return noClasses().that().resideOutsideOfPackage(exempt).should().callConstructorWhere(
+                new DescribedPredicate<JavaConstructorCall>("the constructor of another stage's part") {
+                    @Override
+                    public boolean test(JavaConstructorCall call) {
+                        JavaClass target = call.getTargetOwner();
+                        return target.getPackageName().startsWith("dev.newsdesk.")
+                                && !target.isAnonymousClass() && !target.isEnum()
+                                && !target.isAssignableTo(Record.class) && !target.isAssignableTo(Throwable.class)
+                                && !stage(target).equals(stage(call.getOriginOwner()));
+                    }
+                }).because("parts are built by the composition root and handed to the classes that use them");
+    }
+
+    private static String stage(JavaClass c) {
+        return FLOW.stream().filter(stage -> (c.getPackageName() + ".").startsWith(stage.replace("..", ".")))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -24,8 +24,10 @@ enum AnswerType {
     private static final Map<AnswerType, Pattern> CUES = cues();
     /** "Which minister", "what senator": a title asks for a person. */
     private static final Pattern TITLE_ASKED = titleAsked();
-    /** "How many launchers …": the counted noun is the last word before the verb. */
-    private static final Pattern HOW_MANY = Pattern.compile("\\bhow many\\s+([\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+)*?)"
+    /** "How many launchers …": the counted noun is the last word before the verb (any count cue of the file). */
+    private static final Pattern HOW_MANY = Pattern.compile("\\b(?:" + String.join("|",
+            Lexicon.section("answer_types.txt", "count").stream().map(String::strip).map(Pattern::quote).toList())
+            + ")\\s+([\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+)*?)"
             + "(?=\\s+(?:" + phrases("count-ends") + ")\\b|\\s*\\?|$)");
 
     private static final String PLACE_PREPOSITIONS = phrases("place-prepositions");

@@ -13,6 +13,7 @@ import dev.newsdesk.retrieve.Retriever.Retrieval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -43,30 +44,102 @@ public final class ExtractiveAnswerer implements Answerer {
     private final Reader reader;
     private final Settings.Reading reading;
 
-    /**
-     * {@code reader} (null: none) reads as {@code reading} says; {@code scorer} must have been fitted with
-     * the reader when there is one, and without it when there is none.
-     */
-    public ExtractiveAnswerer(ChunkStore index, QueryEmbeddings embeddings, CitationVerifier citations,
-                              SameStatement sameStatement, QuestionWords words, Aliases aliases, Scorer scorer,
-                              Reader reader, Settings.Reading reading) {
-        if (scorer.usesReader() != (reader != null)) {
-            throw new NewsdeskException(reader != null
-                    ? "The scorer was fitted without the reader; use the bundled one, fit one with the reader"
-                      + " ('newsdesk fit'), or set NEWSDESK_READER=off."
-                    : "The scorer was fitted with the reader, which NEWSDESK_READER=off turns off; unset one of them.");
-        }
-        this.index = index;
-        this.embeddings = embeddings;
-        this.citations = citations;
-        this.sameStatement = sameStatement;
-        this.features = new SentenceFeatures(index);
-        this.words = words;
-        this.aliases = aliases;
+    private ExtractiveAnswerer(Builder b) {
+        this.index = b.index;
+        this.embeddings = b.embeddings;
+        this.citations = b.citations;
+        this.sameStatement = b.sameStatement;
+        this.features = new SentenceFeatures(b.index);
+        this.words = b.words;
+        this.aliases = b.aliases;
         this.shortAnswer = new ShortAnswer();
-        this.scorer = scorer;
-        this.reader = reader;
-        this.reading = reading;
+        this.scorer = b.scorer;
+        this.reader = b.reader;
+        this.reading = b.reading;
+    }
+
+    /**
+     * As LangChain4j's builders: the store, query embeddings, citation verifier, same-statement test and
+     * fitted scorer are required; question words and aliases default to the bundled language data, and
+     * there is no reader unless one is given. The scorer must have been fitted with the reader when there
+     * is one, and without it when there is none.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private ChunkStore index;
+        private QueryEmbeddings embeddings;
+        private CitationVerifier citations;
+        private SameStatement sameStatement;
+        private Scorer scorer;
+        private QuestionWords words;
+        private Aliases aliases;
+        private Reader reader;
+        private Settings.Reading reading;
+
+        private Builder() {
+        }
+
+        public Builder store(ChunkStore index) {
+            this.index = index;
+            return this;
+        }
+
+        public Builder embeddings(QueryEmbeddings embeddings) {
+            this.embeddings = embeddings;
+            return this;
+        }
+
+        public Builder citations(CitationVerifier citations) {
+            this.citations = citations;
+            return this;
+        }
+
+        public Builder sameStatement(SameStatement sameStatement) {
+            this.sameStatement = sameStatement;
+            return this;
+        }
+
+        public Builder scorer(Scorer scorer) {
+            this.scorer = scorer;
+            return this;
+        }
+
+        public Builder questionWords(QuestionWords words) {
+            this.words = words;
+            return this;
+        }
+
+        public Builder aliases(Aliases aliases) {
+            this.aliases = aliases;
+            return this;
+        }
+
+        /** The extractive reader, reading as {@code reading} says. */
+        public Builder reader(Reader reader, Settings.Reading reading) {
+            this.reader = Objects.requireNonNull(reader, "reader");
+            this.reading = Objects.requireNonNull(reading, "reading");
+            return this;
+        }
+
+        public ExtractiveAnswerer build() {
+            Objects.requireNonNull(index, "store");
+            Objects.requireNonNull(embeddings, "embeddings");
+            Objects.requireNonNull(citations, "citations");
+            Objects.requireNonNull(sameStatement, "sameStatement");
+            Objects.requireNonNull(scorer, "scorer");
+            if (scorer.usesReader() != (reader != null)) {
+                throw new NewsdeskException(reader != null
+                        ? "The scorer was fitted without the reader; use the bundled one, fit one with the reader"
+                          + " ('newsdesk fit'), or set NEWSDESK_READER=off."
+                        : "The scorer was fitted with the reader, which NEWSDESK_READER=off turns off; unset one of them.");
+            }
+            words = Objects.requireNonNullElseGet(words, QuestionWords::new);
+            aliases = Objects.requireNonNullElseGet(aliases, Aliases::new);
+            return new ExtractiveAnswerer(this);
+        }
     }
 
     /** The reader's model id, or null when answers are composed without one. */

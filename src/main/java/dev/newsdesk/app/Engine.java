@@ -1,5 +1,6 @@
 package dev.newsdesk.app;
 
+import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.answer.Answerer;
@@ -10,7 +11,6 @@ import dev.newsdesk.answer.ExtractiveAnswerer;
 import dev.newsdesk.answer.SameStatement;
 import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.llm.FallbackCounter;
-import dev.newsdesk.answer.llm.LlmChain;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkIndex;
@@ -35,10 +35,13 @@ import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.read.OnnxReader;
 import dev.newsdesk.read.TimedReader;
+import dev.newsdesk.retrieve.Bm25Retriever;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
+import dev.newsdesk.retrieve.RecencyAggregator;
 import dev.newsdesk.retrieve.RecencyCues;
 import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.VectorRetriever;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -180,10 +183,13 @@ public final class Engine implements Pipeline {
         CitationVerifier verifier = new CitationVerifier(corpus);
         QuestionWords words = new QuestionWords();
         QueryEmbeddings embeddings = new QueryEmbeddings(embedder, words);
-        Scorer scorer = scorer(settings.scorer(), reading.enabled());
-        ExtractiveAnswerer extractive = new ExtractiveAnswerer(index, embeddings, verifier,
-                new SameStatement(index, settings.tuning().sameStatementOverlap()), words, new Aliases(), scorer,
-                reader, reading);
+        ExtractiveAnswerer.Builder extractiveBuilder = ExtractiveAnswerer.builder().store(index).embeddings(embeddings)
+                .citations(verifier).sameStatement(new SameStatement(index, settings.tuning().sameStatementOverlap()))
+                .questionWords(words).aliases(new Aliases()).scorer(scorer(settings.scorer(), reading.enabled()));
+        if (reader != null) {
+            extractiveBuilder.reader(reader, reading);
+        }
+        ExtractiveAnswerer extractive = extractiveBuilder.build();
         Answerer answerer = extractive;
         QueryTransformer transformer = new FollowUpQueryTransformer();
         String llm = "none";
@@ -195,8 +201,15 @@ public final class Engine implements Pipeline {
             llm = chain.description();
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
-        Retriever retriever = new Retriever(index, embeddings, transformer, settings.topK(), corpus,
-                new RecencyCues(), settings.tuning().recencyWeight(), settings.tuning().sameStoryState());
+        // Each retriever looks deeper than topK so that fusion has overlap to work with.
+        int depth = 2 * settings.topK();
+        Retriever retriever = Retriever.builder().store(index).embeddings(embeddings).topK(settings.topK())
+                .queryTransformer(transformer)
+                .contentRetrievers(new Bm25Retriever(index, depth), new VectorRetriever(index, embeddings, depth))
+                .contentAggregator(new RecencyAggregator(new DefaultContentAggregator(), corpus, settings.topK(),
+                        settings.tuning().recencyWeight(), settings.tuning().sameStoryState()))
+                .recencyCues(new RecencyCues())
+                .build();
         Conversations conversations = new Conversations(settings.conversations(), settings.maxConversations(),
                 settings.conversationIdle());
         AnswerService service = new AnswerService(retriever, answerer, verifier, conversations,

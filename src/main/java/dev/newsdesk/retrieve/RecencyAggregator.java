@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * over the candidates (fusion rank; newest date 1, oldest 0, undated 0), so a newer article must still be
  * relevant to get ahead.
  */
-final class RecencyAggregator implements ContentAggregator {
+public final class RecencyAggregator implements ContentAggregator {
 
     private static final long UNDATED = Long.MIN_VALUE;
 
@@ -31,7 +31,7 @@ final class RecencyAggregator implements ContentAggregator {
     private final double recencyWeight;
     private final Duration sameStoryState;
 
-    RecencyAggregator(ContentAggregator fusion, Corpus corpus, int topK, double recencyWeight, Duration sameStoryState) {
+    public RecencyAggregator(ContentAggregator fusion, Corpus corpus, int topK, double recencyWeight, Duration sameStoryState) {
         this.fusion = fusion;
         this.corpus = corpus;
         this.topK = topK;

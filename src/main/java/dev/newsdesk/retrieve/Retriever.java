@@ -9,7 +9,9 @@ import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.DefaultRetrievalAugmentor;
 import dev.langchain4j.rag.RetrievalAugmentor;
 import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ContentAggregator;
 import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.router.DefaultQueryRouter;
@@ -17,18 +19,18 @@ import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
-import dev.newsdesk.ingest.Corpus;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 
 /**
  * Hybrid retrieval as a LangChain4j {@link RetrievalAugmentor}: the follow-up transformer makes the
  * question standalone, BM25 and kNN retrievers run over the index, and {@link RecencyAggregator} fuses
  * their rankings by reciprocal rank fusion, preferring newer articles for a question about the latest
- * news. The augmentor is built once; each question's rewrite and filter travel in its parameters. Both retrievers search only the articles a filter lets through (outlet, date range). The
- * top {@code topK} chunks come back with their sentences, ready for the answerer.
+ * news. The augmentor is built once; each question's rewrite and filter travel in its parameters. Both
+ * retrievers search only the articles a filter lets through (outlet, date range). The top {@code topK}
+ * chunks come back with their sentences, ready for the answerer.
  */
 public final class Retriever {
 
@@ -44,31 +46,100 @@ public final class Retriever {
     private final RecencyCues recency;
     private final RetrievalAugmentor augmentor;
 
-    /**
-     * {@code corpus} gives the articles' dates, for questions about the latest news; {@code recencyWeight} and
-     * {@code sameStoryState} are {@link dev.newsdesk.config.Settings.Tuning}'s.
-     */
-    public Retriever(ChunkStore index, QueryEmbeddings embeddings, QueryTransformer transformer, int topK, Corpus corpus,
-                     RecencyCues recency, double recencyWeight, Duration sameStoryState) {
-        this.index = index;
-        this.transformer = transformer;
-        this.embeddings = embeddings;
-        this.topK = topK;
-        this.recency = recency;
+    private Retriever(Builder b) {
+        this.index = b.index;
+        this.transformer = b.transformer;
+        this.embeddings = b.embeddings;
+        this.topK = b.topK;
+        this.recency = b.recency;
         this.augmentor = DefaultRetrievalAugmentor.builder()
                 // Rewritten before augmenting (the answer is scored against the first query), and passed in.
                 .queryTransformer(RetrievalParameters::queries)
-                // Each retriever looks deeper than topK so that fusion has overlap to work with.
-                .queryRouter(new DefaultQueryRouter(
-                        new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK)))
-                .contentAggregator(new RecencyAggregator(new DefaultContentAggregator(), corpus, topK, recencyWeight,
-                        sameStoryState))
+                .queryRouter(new DefaultQueryRouter(b.retrievers))
+                .contentAggregator(b.aggregator)
                 // Answerers take the retrieved chunks, not a prompt with the contents pasted in.
                 .contentInjector((contents, message) -> message)
                 // In the caller's thread for an in-process index (a thread hop costs more than it saves),
                 // in parallel where each search is a network round trip.
                 .executor(index.searches())
                 .build();
+    }
+
+    /**
+     * A retriever over a store, as LangChain4j's {@code DefaultRetrievalAugmentor.builder()}: the store, the
+     * query embeddings and {@code topK} are required; the rest defaults to the offline follow-up rewrite,
+     * BM25 and kNN retrievers looking {@code 2 × topK} deep, and plain reciprocal rank fusion.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private ChunkStore index;
+        private QueryEmbeddings embeddings;
+        private int topK;
+        private QueryTransformer transformer;
+        private List<ContentRetriever> retrievers;
+        private ContentAggregator aggregator;
+        private RecencyCues recency;
+
+        private Builder() {
+        }
+
+        public Builder store(ChunkStore index) {
+            this.index = index;
+            return this;
+        }
+
+        public Builder embeddings(QueryEmbeddings embeddings) {
+            this.embeddings = embeddings;
+            return this;
+        }
+
+        /** How many chunks a retrieval returns. */
+        public Builder topK(int topK) {
+            this.topK = topK;
+            return this;
+        }
+
+        /** Makes a follow-up standalone; it runs once per question, before the retrievers. */
+        public Builder queryTransformer(QueryTransformer transformer) {
+            this.transformer = transformer;
+            return this;
+        }
+
+        /** The retrievers whose rankings are fused; each reads its filter from the query's parameters. */
+        public Builder contentRetrievers(ContentRetriever... retrievers) {
+            this.retrievers = List.of(retrievers);
+            return this;
+        }
+
+        /** Fuses the retrievers' rankings (and may prefer newer articles, see {@link RecencyAggregator}). */
+        public Builder contentAggregator(ContentAggregator aggregator) {
+            this.aggregator = aggregator;
+            return this;
+        }
+
+        /** Tells a question about the latest news from others, for the aggregator. */
+        public Builder recencyCues(RecencyCues recency) {
+            this.recency = recency;
+            return this;
+        }
+
+        public Retriever build() {
+            Objects.requireNonNull(index, "store");
+            Objects.requireNonNull(embeddings, "embeddings");
+            if (topK < 1) {
+                throw new IllegalArgumentException("topK must be at least 1, was " + topK);
+            }
+            transformer = Objects.requireNonNullElseGet(transformer, FollowUpQueryTransformer::new);
+            // Each retriever looks deeper than topK so that fusion has overlap to work with.
+            retrievers = Objects.requireNonNullElseGet(retrievers, () -> List.of(
+                    new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK)));
+            aggregator = Objects.requireNonNullElseGet(aggregator, DefaultContentAggregator::new);
+            recency = Objects.requireNonNullElseGet(recency, RecencyCues::new);
+            return new Retriever(this);
+        }
     }
 
     /** Retrieves for {@code question} given the conversation so far (earlier standalone questions and answers). */

@@ -11,6 +11,7 @@ class AnswerTypeTest {
     @CsvSource(delimiter = '|', value = {
             "How far can the new ferry sail on one tank? | DISTANCE",
             "How many buses did the council buy?         | COUNT",
+            "What number of buses did the council buy?   | COUNT",
             "How much did the bridge cost?               | AMOUNT",
             "Who opened the museum?                      | PERSON",
             "Who is Ada Quill?                           | NONE",
@@ -32,5 +33,18 @@ class AnswerTypeTest {
             "DATE     | The abbey was founded in 1263 by monks.                    | 1263"})
     void finds_the_thing_with_its_qualifier_in_a_sentence(AnswerType type, String sentence, String span) {
         assertThat(type.spans(sentence, "")).extracting(ShortAnswer.Span::text).containsExactly(span);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "How many buses did the council buy?",
+            "What number of buses did the council buy?"})
+    void a_count_is_offered_by_a_number_next_to_the_counted_noun_however_the_count_is_asked(String question) {
+        AnswerType type = AnswerType.of(question);
+
+        assertThat(type.offeredBy("The council bought 14 electric buses in May.", question, w -> false)).isTrue();
+        assertThat(type.offeredBy("The council bought electric buses for 14 routes.", question, w -> false)).isFalse();
+        assertThat(type.spans("The council bought 14 electric buses in May.", question))
+                .extracting(ShortAnswer.Span::text).containsExactly("14");
     }
 }

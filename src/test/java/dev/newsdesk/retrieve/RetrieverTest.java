@@ -1,6 +1,7 @@
 package dev.newsdesk.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsdesk.FictionalCorpus;
 import dev.newsdesk.TestEngines;
@@ -9,7 +10,6 @@ import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.language.QuestionWords;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +26,10 @@ class RetrieverTest {
     static void index() {
         engine = Engine.start(TestEngines.settings(FictionalCorpus.write(), TestEngines.tempDir("newsdesk-retriever-index"),
                 Map.of("NEWSDESK_READER", "off")), s -> { }, (d, t, f) -> { });
-        retriever = new Retriever(engine.index(),
-                new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel()), new QuestionWords()),
-                new FollowUpQueryTransformer(), 3, engine.corpus(), new RecencyCues(), 0.5, Duration.ofDays(1));
+        // The builder's defaults: the follow-up rewrite, BM25 and kNN, plain reciprocal rank fusion.
+        retriever = Retriever.builder().store(engine.index()).topK(3)
+                .embeddings(new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel()), new QuestionWords()))
+                .build();
     }
 
     @AfterAll
@@ -54,5 +55,15 @@ class RetrieverTest {
 
         assertThat(ids).hasSize(3).doesNotHaveDuplicates();
         assertThat(ids.get(0)).startsWith("observatory.txt#");
+    }
+
+    @Test
+    void a_retriever_needs_a_store_query_embeddings_and_a_positive_top_k() {
+        assertThatThrownBy(() -> Retriever.builder().topK(3).build()).hasMessageContaining("store");
+        assertThatThrownBy(() -> Retriever.builder().store(engine.index()).topK(3).build())
+                .hasMessageContaining("embeddings");
+        assertThatThrownBy(() -> Retriever.builder().store(engine.index()).embeddings(
+                new QueryEmbeddings(Embedder.named(engine.settings().embeddingModel()), new QuestionWords())).build())
+                .hasMessageContaining("topK");
     }
 }

@@ -1,27 +1,33 @@
-package dev.newsdesk.answer.llm;
+package dev.newsdesk.app;
 
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.CitationVerifier;
+import dev.newsdesk.answer.llm.ChatModels;
+import dev.newsdesk.answer.llm.CitationResolver;
+import dev.newsdesk.answer.llm.CondensingQueryTransformer;
+import dev.newsdesk.answer.llm.LlmAnswerer;
+import dev.newsdesk.answer.llm.NumberedSourcesInjector;
+import dev.newsdesk.answer.llm.Prompts;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import java.util.function.Consumer;
 
 /**
- * The LLM parts of the pipeline, built from {@link Settings.Llm} when a model is configured: the
+ * Assembles the LLM parts of the pipeline from {@link Settings.Llm} when a model is configured: the
  * condensing query transformer for the retriever and the answerer, sharing one backend, one set of
  * prompts and one fallback counter. The extractive answerer and the offline transformer are what they
  * fall back to.
  */
-public final class LlmChain {
+final class LlmChain {
 
     private final ChatModels models;
     private final QueryTransformer queryTransformer;
     private final Answerer answerer;
 
-    public LlmChain(Settings.Llm settings, Settings.Tuning tuning, ChunkStore index, QueryEmbeddings embeddings,
-                    CitationVerifier verifier, Answerer extractive, QueryTransformer offline, Consumer<String> fallbacks) {
+    LlmChain(Settings.Llm settings, Settings.Tuning tuning, ChunkStore index, QueryEmbeddings embeddings,
+             CitationVerifier verifier, Answerer extractive, QueryTransformer offline, Consumer<String> fallbacks) {
         Prompts prompts = Prompts.load(settings.prompts());
         this.models = new ChatModels(settings);
         this.queryTransformer = new CondensingQueryTransformer(models.chat(), prompts.condense(), offline, fallbacks);
@@ -31,15 +37,15 @@ public final class LlmChain {
                 verifier, extractive, fallbacks, settings.timeout());
     }
 
-    public QueryTransformer queryTransformer() {
+    QueryTransformer queryTransformer() {
         return queryTransformer;
     }
 
-    public Answerer answerer() {
+    Answerer answerer() {
         return answerer;
     }
 
-    public String description() {
+    String description() {
         return models.description();
     }
 }
