@@ -220,8 +220,7 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Citation> cited = new ArrayList<>();
         StringBuilder quoted = new StringBuilder();
         Optional<ShortAnswer.Span> span = shortSpan(analysis, picked.get(0).sentence());
-        List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter,
-                analysis.ranked().stream().map(Candidate::chunk).distinct().toList());
+        List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter);
         for (int p = 0; p < picked.size(); p++) {
             Sentence sentence = picked.get(p).sentence();
             List<Sentence> sources = copies.get(p);

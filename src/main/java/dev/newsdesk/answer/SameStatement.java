@@ -5,14 +5,12 @@ import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.StoredChunk;
 import dev.newsdesk.ingest.Sentence;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -101,42 +99,33 @@ public final class SameStatement {
     /**
      * For each of {@code sentences}, itself and the sentences of other articles that make the same
      * statement, one per file, among the articles {@code filter} lets through. The searches for copies
-     * run on the store's {@link ChunkStore#searches} executor, and the chunks they find load in one call,
-     * except those among {@code loaded} (retrieval's, which often hold the copies already).
+     * run on the store's {@link ChunkStore#searches} executor, each loading the chunks it finds.
      */
-    List<List<Sentence>> across(List<Sentence> sentences, ArticleFilter filter, Collection<StoredChunk> loaded) {
-        List<CompletableFuture<List<String>>> searches = sentences.stream()
+    List<List<Sentence>> across(List<Sentence> sentences, ArticleFilter filter) {
+        List<CompletableFuture<List<StoredChunk>>> searches = sentences.stream()
                 .map(s -> CompletableFuture.supplyAsync(() -> copiesMayBeIn(s, filter), index.searches())).toList();
-        List<List<String>> ids = new ArrayList<>();
+        List<List<Sentence>> found = new ArrayList<>();
         try {
-            searches.forEach(search -> ids.add(search.join()));
+            for (int i = 0; i < sentences.size(); i++) {
+                found.add(copies(sentences.get(i), searches.get(i).join()));
+            }
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        Map<String, StoredChunk> chunks = new HashMap<>();
-        loaded.forEach(c -> chunks.put(c.id(), c));
-        List<String> missing = ids.stream().flatMap(List::stream).distinct().filter(id -> !chunks.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            index.byIds(missing).forEach(c -> chunks.put(c.id(), c));
-        }
-        List<List<Sentence>> found = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            found.add(copies(sentences.get(i), ids.get(i).stream().map(chunks::get).filter(Objects::nonNull).toList()));
         }
         return found;
     }
 
     /** The chunks of other articles that may hold {@code sentence}: those richest in its rarest terms. */
-    private List<String> copiesMayBeIn(Sentence sentence, ArticleFilter filter) {
+    private List<StoredChunk> copiesMayBeIn(Sentence sentence, ArticleFilter filter) {
         Set<String> terms = terms(sentence);
         Map<String, Double> idf = index.idf(terms);
         List<String> rarest = terms.stream()
                 .sorted(Comparator.comparingDouble(idf::get).reversed()).limit(QUERY_TERMS).toList();
         // Only the best two chunks of each other article can hold its copy of the statement.
         Map<String, Integer> perFile = new HashMap<>();
-        return index.anyOf(rarest, 12, filter).stream()
-                .filter(hit -> !hit.file().equals(sentence.file()) && perFile.merge(hit.file(), 1, Integer::sum) <= 2)
-                .map(ChunkStore.Hit::id).toList();
+        return index.textsWithAnyOf(rarest, 12, filter).stream()
+                .filter(c -> !c.file().equals(sentence.file()) && perFile.merge(c.file(), 1, Integer::sum) <= 2)
+                .toList();
     }
 
     private List<Sentence> copies(Sentence sentence, List<StoredChunk> chunks) {

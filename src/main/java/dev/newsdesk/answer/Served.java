@@ -46,5 +46,8 @@ public interface Served {
 
         /** The articles left out or cut short, and why. */
         SkippedArticles skipped();
+
+        /** Requests sent to the store so far, each a network round trip (0 for the store in this process). */
+        long storeRoundTrips();
     }
 }

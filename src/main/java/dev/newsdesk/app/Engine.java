@@ -149,6 +149,11 @@ public final class Engine implements Pipeline {
             public SkippedArticles skipped() {
                 return skipped;
             }
+
+            @Override
+            public long storeRoundTrips() {
+                return index.roundTrips();
+            }
         };
     }
 

@@ -45,6 +45,15 @@ public interface ChunkStore extends Closeable {
      */
     List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter);
 
+    /**
+     * The chunks that hold any of {@code terms}, best first as {@link #anyOf} ranks them, for comparing
+     * sentences by their terms: a remote store loads them in the search itself, and may leave out their
+     * sentence vectors.
+     */
+    default List<StoredChunk> textsWithAnyOf(Collection<String> terms, int k, ArticleFilter filter) {
+        return byIds(anyOf(terms, k, filter).stream().map(Hit::id).toList());
+    }
+
     default List<Hit> knn(float[] vector, int k) {
         return knn(vector, k, ArticleFilter.NONE);
     }
@@ -118,6 +127,11 @@ public interface ChunkStore extends Closeable {
      */
     default Executor searches() {
         return Runnable::run;
+    }
+
+    /** Requests sent to the store so far, each a network round trip; 0 for a store in this process. */
+    default long roundTrips() {
+        return 0;
     }
 
     /** Why questions cannot be answered from the store just now (its cluster down, say); empty when they can. */

@@ -159,6 +159,9 @@ public final class Retriever {
         Collection<Query> queries = transformer.transform(Query.from(question, metadata));
         String standalone = queries.iterator().next().text();
         RetrievalParameters.rewritten(parameters, queries, recency.asksForRecent(standalone));
+        // Embedded before the searches go out (the vector retriever finds it cached), so that BM25 and kNN
+        // leave together: on a remote store, the question then waits for one round trip, not two.
+        float[] vector = embeddings.of(standalone);
         AugmentationResult result;
         try {
             result = augmentor.augment(new AugmentationRequest(message, metadata));
@@ -168,7 +171,7 @@ public final class Retriever {
         }
         List<String> top = result.contents().stream().limit(topK).map(ChunkContents::chunkId).toList();
         List<StoredChunk> chunks = index.byIds(top);
-        return new Retrieval(standalone, embeddings.of(standalone), chunks.stream().map(ChunkContents::of).toList(), chunks,
+        return new Retrieval(standalone, vector, chunks.stream().map(ChunkContents::of).toList(), chunks,
                 filter);
     }
 }

@@ -79,6 +79,9 @@ final class Metrics {
         Gauge.builder("newsdesk.articles.cut", skipped, SkippedArticles::cutCount)
                 .description("Articles with more sentences than an article may have, indexed in part")
                 .register(registry);
+        FunctionCounter.builder("newsdesk.store.round.trips", health, Served.Health::storeRoundTrips)
+                .description("Requests sent to the store's cluster (0 for the Lucene store in this process)")
+                .register(registry);
     }
 
     void ingest(LiveIngest live) {

@@ -37,6 +37,8 @@ final class ChunkDocuments {
     static final String VECTOR = "vector";
     /** What a hit needs to be loaded as a chunk: everything but the searched fields and the chunk vector. */
     static final List<String> STORED = List.of(FILE, "title", "offsets", "sentences", "sentence_terms", "sentence_vectors");
+    /** A chunk's sentences and their terms, without the sentence vectors. */
+    static final List<String> TEXTS = STORED.subList(0, STORED.size() - 1);
 
     private ChunkDocuments() {
     }
@@ -84,9 +86,10 @@ final class ChunkDocuments {
         List<Set<String>> terms = new ArrayList<>(texts.size());
         source.path("sentence_terms").forEach(line -> terms.add(line.asText().isEmpty() ? Set.of()
                 : Set.copyOf(Arrays.asList(line.asText().split(" ")))));
-        byte[] packed = Base64.getDecoder().decode(source.path("sentence_vectors").asText());
+        // Loaded without its vectors (TEXTS), a chunk has none.
+        byte[] packed = Base64.getDecoder().decode(source.path("sentence_vectors").asText(""));
         return new StoredChunk(id, file, source.path("title").asText(), sentences,
-                StoredChunk.unpack(packed, 0, packed.length, sentences.size()), terms);
+                packed.length == 0 ? List.of() : StoredChunk.unpack(packed, 0, packed.length, sentences.size()), terms);
     }
 
     /** The filter clauses of {@code filter} (none when it restricts nothing). */

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
@@ -53,6 +54,7 @@ final class Cluster implements Closeable {
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchClient client;
     private final String where;
+    private final LongAdder requests = new LongAdder();
 
     private Cluster(ApacheHttpClient5Transport transport, String where) {
         this.transport = transport;
@@ -180,8 +182,14 @@ final class Cluster implements Closeable {
         return Optional.of(reply.json());
     }
 
+    /** The requests sent so far, each a round trip to the cluster (a search retried counts twice). */
+    long requests() {
+        return requests.sum();
+    }
+
     /** A reply of any status, for callers that handle some themselves (429 of a bulk request). */
     Reply exchange(String method, String endpoint, Object body) {
+        requests.increment();
         Requests.JsonBodyBuilder request = Requests.builder().method(method).endpoint(endpoint);
         try {
             if (body instanceof String ndjson) {
