@@ -21,6 +21,8 @@ public class TestCluster {
                 // Exactly this port: the runner would move on to the next free one (another test run may have
                 // taken it), where the tests would not look, and they would talk to the other run's cluster.
                 .put("http.port", base + number)
+                // Snapshots go to <base folder>/snapshots, shared by the nodes as a network folder would be.
+                .putList("path.repo", java.nio.file.Path.of(args[0], "snapshots").toAbsolutePath().toString())
                 // A nearly full disk on a build machine must not keep shards from being allocated.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false));
         try {

@@ -34,7 +34,7 @@ public final class LiveArchive implements AutoCloseable {
                 Files.copy(seed, corpus.resolve(seed.getFileName()));
             }
             engine = Engine.start(TestEngines.settings(corpus, index, env), log::add, (d, t, f) -> { });
-            live = engine.liveIngest(log::add);
+            live = engine.liveIngest(log::add, "http://127.0.0.1:0/");
             watcher = new FolderWatcher(corpus, live, log::add);
             watcher.start();
         } catch (IOException e) {

@@ -5,12 +5,14 @@ import dev.newsdesk.answer.Pipeline;
 import dev.newsdesk.answer.Scorer;
 import dev.newsdesk.answer.ScorerFit;
 import dev.newsdesk.cli.Parts;
+import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.Benchmark;
 import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.index.NewsAnalyzer;
 import dev.newsdesk.index.opensearch.OpenSearchIndexer;
+import dev.newsdesk.index.opensearch.Snapshots;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.CorpusLoader;
@@ -39,6 +41,26 @@ final class Assembly implements Parts {
     @Override
     public IndexBuilder.Report copy(Settings settings, Path from, Consumer<String> log, IndexBuilder.Progress progress) {
         return Engine.copy(settings, from, log, progress);
+    }
+
+    @Override
+    public Snapshots.Taken snapshot(Settings settings, Consumer<String> log) {
+        return Snapshots.take(clusterStore(settings), log);
+    }
+
+    @Override
+    public String restore(Settings settings, String name, Consumer<String> log) {
+        return Snapshots.restore(clusterStore(settings), name, log);
+    }
+
+    /** Snapshots are the cluster's; a Lucene index is backed up as the folder it is. */
+    private static Settings.Store clusterStore(Settings settings) {
+        if (!settings.store().openSearch()) {
+            throw new NewsdeskException("Snapshots are of the OpenSearch store: add --store opensearch (or set"
+                    + " NEWSDESK_STORE=opensearch). To back up the Lucene index, copy its folder (" + settings.index()
+                    + ") while no newsdesk process writes to it.");
+        }
+        return settings.store();
     }
 
     @Override

@@ -14,11 +14,13 @@ import dev.newsdesk.answer.llm.FallbackCounter;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.index.ChunkIndex;
+import dev.newsdesk.index.ChunkWriter;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.index.Embedder;
 import dev.newsdesk.index.ArticleEmbedder;
 import dev.newsdesk.index.IndexBuilder;
 import dev.newsdesk.index.StoreBuilder;
+import dev.newsdesk.index.opensearch.LeasedWriter;
 import dev.newsdesk.index.opensearch.OpenSearchIndexer;
 import dev.newsdesk.index.opensearch.OpenSearchStore;
 import dev.newsdesk.ingest.Article;
@@ -258,13 +260,21 @@ public final class Engine implements Pipeline {
     }
 
     /**
-     * Keeps this engine's index and corpus in step with the corpus folder from now on (serve). It
-     * takes the index's write lock for as long as it runs.
+     * Keeps this engine's index and corpus in step with the corpus folder from now on (serve). On the
+     * Lucene store it takes the index's write lock for as long as it runs. On the cluster store every
+     * serving process follows the folder, and the one that holds the writer lease writes; {@code url} is
+     * where this process serves, for the others to send article writes to.
      */
-    public LiveIngest liveIngest(Consumer<String> log) {
+    public LiveIngest liveIngest(Consumer<String> log, String url) {
+        ChunkWriter writer = builder.openLive();
         LiveIngest live = new LiveIngest(settings.corpus(), loader(settings, log, skipped), corpus, index,
-                builder.openLive(), LiveIngest.Timing.DEFAULT, log);
+                writer, LiveIngest.Timing.DEFAULT, log);
         live.start();
+        if (builder instanceof OpenSearchIndexer cluster && writer instanceof LeasedWriter leased) {
+            // A new writer first catches up with the folder: what a writer killed mid-batch left unsaved.
+            leased.start(cluster.lease(leased, settings.store().advertisedUrl() != null
+                    ? settings.store().advertisedUrl() : url, log), live::rescan);
+        }
         return live;
     }
 

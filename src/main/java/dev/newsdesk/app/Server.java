@@ -41,7 +41,7 @@ final class Server {
         try {
             engine = Engine.start(settings, log, progress, web.meters());
             // First, so that a second process on the same index stops at once, before warming up.
-            live = engine.liveIngest(log);
+            live = engine.liveIngest(log, url);
         } catch (RuntimeException e) {
             web.close();
             throw e;

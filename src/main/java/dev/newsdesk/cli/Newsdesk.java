@@ -4,12 +4,12 @@ import dev.newsdesk.config.NewsdeskException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code newsdesk ask|index|serve|eval|bench}. */
+/** The command line: {@code newsdesk ask|index|serve|eval|bench|fit|reader-data|snapshot|restore}. */
 @Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
         description = "Answers questions about a folder of news articles, citing the articles with verbatim quotes.%n"
                 + "Runs offline: the index and the embedding model live on this machine.",
         subcommands = {AskCommand.class, IndexCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class,
-                FitCommand.class, ReaderDataCommand.class,
+                FitCommand.class, ReaderDataCommand.class, SnapshotCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Newsdesk {
 

@@ -7,6 +7,7 @@ import dev.newsdesk.config.Settings;
 import dev.newsdesk.eval.Benchmark;
 import dev.newsdesk.eval.Evaluation;
 import dev.newsdesk.index.IndexBuilder;
+import dev.newsdesk.index.opensearch.Snapshots;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.read.Reader;
@@ -30,6 +31,12 @@ public interface Parts {
 
     /** Copies the Lucene index at {@code from} into the cluster store of {@code settings}. */
     IndexBuilder.Report copy(Settings settings, Path from, Consumer<String> log, IndexBuilder.Progress progress);
+
+    /** Snapshots the cluster store of {@code settings} into its snapshot repository. */
+    Snapshots.Taken snapshot(Settings settings, Consumer<String> log);
+
+    /** Restores snapshot {@code name} (null: the newest) into the cluster store of {@code settings}; returns the index. */
+    String restore(Settings settings, String name, Consumer<String> log);
 
     /** Deletes the cluster indices of {@code settings} (what a benchmark built). */
     void dropStore(Settings settings);

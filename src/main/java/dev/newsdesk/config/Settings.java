@@ -82,10 +82,14 @@ public record Settings(
      * credentials and a CA certificate file for TLS. {@code prefix} names its indices (the chunks alias
      * {@code <prefix>-chunks}, the manifest {@code <prefix>-manifest}); {@code shards}/{@code replicas}
      * apply to indices it creates; a request that takes longer than {@code timeout} fails instead of
-     * holding a question.
+     * holding a question. {@code snapshots} is the folder of the snapshot repository. Of the {@code serve}
+     * processes on one cluster, the one holding the writer lease writes; it renews the lease every third
+     * of {@code writerLease}, and another takes over when it has not for that long. {@code advertisedUrl}
+     * is where the others send article writes (null: http://host:port).
      */
     public record Store(String kind, List<URI> urls, String user, String password, Path caFile, String prefix,
-                        int shards, int replicas, Duration timeout) {
+                        int shards, int replicas, Duration timeout, Path snapshots, Duration writerLease,
+                        String advertisedUrl) {
         public boolean openSearch() {
             return "opensearch".equals(kind);
         }
@@ -95,7 +99,8 @@ public record Settings(
         public String toString() {
             return "Store[kind=" + kind + ", urls=" + urls + ", user=" + user + ", password="
                     + (password == null ? "unset" : "***") + ", caFile=" + caFile + ", prefix=" + prefix
-                    + ", shards=" + shards + ", replicas=" + replicas + ", timeout=" + timeout + "]";
+                    + ", shards=" + shards + ", replicas=" + replicas + ", timeout=" + timeout + ", snapshots=" + snapshots
+                    + ", writerLease=" + writerLease + ", advertisedUrl=" + advertisedUrl + "]";
         }
     }
 
@@ -280,7 +285,10 @@ public record Settings(
                 prefix,
                 positive(get, "OPENSEARCH_SHARDS", 1),
                 integer(get, "OPENSEARCH_REPLICAS", 1),
-                Duration.ofSeconds(positive(get, "OPENSEARCH_TIMEOUT_SECONDS", 5)));
+                Duration.ofSeconds(positive(get, "OPENSEARCH_TIMEOUT_SECONDS", 5)),
+                Optional.ofNullable(or(get, "OPENSEARCH_SNAPSHOT_LOCATION", null)).map(Path::of).orElse(null),
+                Duration.ofSeconds(positive(get, "NEWSDESK_WRITER_LEASE_SECONDS", 15)),
+                or(get, "NEWSDESK_PUBLIC_URL", null));
     }
 
     /** The host names of a comma-separated list (the fetcher compares them in any case). */

@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The writer of a serving process, one batch of changed files at a time ({@link LiveWriter} for
@@ -23,4 +24,14 @@ public interface ChunkWriter extends Closeable {
      * at once: for a prompt shutdown. May be called from any thread.
      */
     void stop();
+
+    /** False while another process writes the store and this one only follows it (a cluster replica). */
+    default boolean writes() {
+        return true;
+    }
+
+    /** Where the process that writes is, when it is another one that said where. */
+    default Optional<String> writerElsewhere() {
+        return Optional.empty();
+    }
 }

@@ -37,9 +37,10 @@ public final class LiveIngest implements Closeable {
 
     /**
      * What /health and /metrics report: {@code failing} files wait to be tried again after
-     * {@code lastError}.
+     * {@code lastError}; {@code writes} is false while another process writes the store and this one
+     * follows the folder only (a replica on the cluster store).
      */
-    public record Status(int articles, Instant lastIngest, long errors, int failing, String lastError) {
+    public record Status(int articles, Instant lastIngest, long errors, int failing, String lastError, boolean writes) {
     }
 
     /** The first retry of a failed batch waits this long, each next one twice as long as the last. */
@@ -126,7 +127,12 @@ public final class LiveIngest implements Closeable {
 
     public synchronized Status status() {
         return new Status(corpus.articles().size(), lastIngest, errors.get(), retries.size(),
-                retries.isEmpty() ? null : lastError);
+                retries.isEmpty() ? null : lastError, writer.writes());
+    }
+
+    /** Where the process that writes the store is, when it is another one (a cluster replica's writer). */
+    public Optional<String> writerElsewhere() {
+        return writer.writerElsewhere();
     }
 
     private void run() {
@@ -248,6 +254,7 @@ public final class LiveIngest implements Closeable {
             return;
         }
         long started = System.nanoTime();
+        boolean writing = writer.writes();
         int chunks = writer.apply(upserts, removed);
         // New text first, so that the refreshed searcher never cites a file the corpus lacks; removed
         // files go after, so that searches still under way on the old searcher can cite them.
@@ -255,8 +262,8 @@ public final class LiveIngest implements Closeable {
         index.refresh();
         corpus.apply(List.of(), removed);
         lastIngest = Instant.now();
-        log.accept("indexed " + upserts.size() + " article(s) (" + chunks + " chunks), removed " + removed.size()
-                + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        log.accept((writing ? "indexed " : "followed the writer: read ") + upserts.size() + " article(s) (" + chunks
+                + " chunks), removed " + removed.size() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     /** The article in {@code file}; empty when it is gone, not an article file, or unreadable (warned). */

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,6 +68,9 @@ final class ArticlesHandler {
 
     void add(Context ctx) {
         authorize(ctx);
+        if (sentToWriter(ctx)) {
+            return;
+        }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         String file;
         try {
@@ -101,6 +106,9 @@ final class ArticlesHandler {
 
     void remove(Context ctx) {
         authorize(ctx);
+        if (sentToWriter(ctx)) {
+            return;
+        }
         String file = ctx.pathParam("file");
         boolean known = engine.get().catalogue().article(file).isPresent();
         boolean deleted;
@@ -114,6 +122,29 @@ final class ArticlesHandler {
         }
         awaitSearchable(file);
         ctx.json(Map.of("file", file, "deleted", true));
+    }
+
+    /**
+     * On a replica that does not write the cluster store, sends the request on to the process that does:
+     * a 307, which clients repeat there with the same method and body. While no process writes (one
+     * stopped and the next has not taken over yet), a 503 to try again shortly.
+     */
+    private boolean sentToWriter(Context ctx) {
+        if (live.status().writes()) {
+            return false;
+        }
+        Optional<String> writer = live.writerElsewhere();
+        if (writer.isEmpty()) {
+            ctx.header("Retry-After", "5");
+            throw new ServiceUnavailableResponse("No process writes the archive at this moment (the writer is being"
+                    + " replaced); send the article again in a few seconds.");
+        }
+        String location = writer.get().replaceAll("/+$", "") + ctx.path()
+                + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        ctx.header("Location", location);
+        ctx.status(HttpStatus.TEMPORARY_REDIRECT).json(Map.of("error",
+                "This server answers questions; another one writes the archive. Send the request to " + location + "."));
+        return true;
     }
 
     /** Waits until {@code file}'s change is searchable; false when indexing is too busy to tell yet. */

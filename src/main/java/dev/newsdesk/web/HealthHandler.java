@@ -74,6 +74,7 @@ final class HealthHandler {
             body.put("last_ingest", status.lastIngest() == null ? null : status.lastIngest().toString());
             body.put("ingest_errors", status.errors());
             body.put("ingest_failing", status.failing());
+            body.put("role", status.writes() ? "writer" : "replica");
         }
         body.put("mode", mode);
         body.put("slack", slack.get());

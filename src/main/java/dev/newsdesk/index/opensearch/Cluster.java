@@ -182,6 +182,11 @@ final class Cluster implements Closeable {
         return Optional.of(reply.json());
     }
 
+    /** The cluster as error messages name it ("OpenSearch at [urls]"). */
+    String where() {
+        return where;
+    }
+
     /** The requests sent so far, each a round trip to the cluster (a search retried counts twice). */
     long requests() {
         return requests.sum();

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Writes changed files into the index the alias points at: their old chunks deleted, the new ones
  * bulk-indexed, the index refreshed, then the manifest saved. Killed in between, the manifest still
  * holds the old hashes, so the next update writes those files again (chunk ids are stable, so this
- * replaces rather than duplicates). Used by updates and, held open, by a serving process.
+ * replaces rather than duplicates). Used by updates and, while it holds the writer lease, by a serving
+ * process ({@link LeasedWriter}).
  */
 final class InPlaceWriter implements ChunkWriter {
 
@@ -23,14 +24,15 @@ final class InPlaceWriter implements ChunkWriter {
     private final OpenSearchIndexer indexer;
     private final String index;
     private final Map<String, String> hashes;
-    private final boolean ownsCluster;
+    /** The manifest's version this writer last saw: it saves over that one only (see {@link OpenSearchIndexer#saveManifest}). */
+    private OpenSearchIndexer.Version version;
 
-    InPlaceWriter(Cluster cluster, OpenSearchIndexer indexer, String index, Map<String, String> hashes, boolean ownsCluster) {
+    InPlaceWriter(Cluster cluster, OpenSearchIndexer indexer, String index, OpenSearchIndexer.Saved saved) {
         this.cluster = cluster;
         this.indexer = indexer;
         this.index = index;
-        this.hashes = new HashMap<>(hashes);
-        this.ownsCluster = ownsCluster;
+        this.hashes = new HashMap<>(saved.manifest().fileHashes());
+        this.version = saved.version();
     }
 
     @Override
@@ -55,7 +57,7 @@ final class InPlaceWriter implements ChunkWriter {
         cluster.send("POST", "/" + index + "/_refresh", null);
         removed.forEach(hashes::remove);
         upserts.forEach(a -> hashes.put(a.file(), a.sha256()));
-        indexer.saveManifest(cluster, index, hashes);
+        version = indexer.saveManifest(cluster, index, hashes, version);
         return chunks;
     }
 
@@ -64,10 +66,8 @@ final class InPlaceWriter implements ChunkWriter {
         indexer.embedding().stop();
     }
 
+    /** The connection is its opener's. */
     @Override
     public void close() {
-        if (ownsCluster) {
-            cluster.close();
-        }
     }
 }

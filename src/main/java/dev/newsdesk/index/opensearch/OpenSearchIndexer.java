@@ -39,7 +39,7 @@ import java.util.function.Function;
 public final class OpenSearchIndexer implements StoreBuilder {
 
     private static final DateTimeFormatter BUILD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    private static final String MANIFEST_ID = "chunks";
+    static final String MANIFEST_ID = "chunks";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MERGE_POLL = Duration.ofMillis(500);
 
@@ -74,7 +74,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     @Override
     public boolean isCurrent(List<Article> articles) {
         try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
-            return current(cluster).filter(m -> m.fileHashes().equals(Changes.hashes(articles))).isPresent();
+            return current(cluster).filter(m -> m.manifest().fileHashes().equals(Changes.hashes(articles))).isPresent();
         }
     }
 
@@ -82,7 +82,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
     @Override
     public IndexBuilder.Report update(List<Article> articles, IndexBuilder.Progress progress) {
         try (Cluster cluster = Cluster.connect(store, writeTimeout(store))) {
-            Optional<Manifest> manifest = current(cluster);
+            Optional<Saved> manifest = current(cluster);
             return manifest.isPresent() ? updateInPlace(cluster, manifest.get(), articles, progress)
                     : build(cluster, articles, progress, embedding::embed);
         }
@@ -119,12 +119,27 @@ public final class OpenSearchIndexer implements StoreBuilder {
             for (String index : builds(cluster, store)) {
                 cluster.send("DELETE", "/" + index, null);
             }
-            cluster.sendOrMissing("DELETE", "/" + store.prefix() + "-manifest", null);
+            cluster.sendOrMissing("DELETE", "/" + manifestIndex(store), null);
+        }
+    }
+
+    /** The manifest as saved, and the version of its document: a writer saves over that version only. */
+    record Saved(Manifest manifest, Version version) {
+    }
+
+    /** A document's version, for optimistic concurrency ({@code if_seq_no}, {@code if_primary_term}). */
+    record Version(long seqNo, long primaryTerm) {
+        static Version of(JsonNode written) {
+            return new Version(written.path("_seq_no").asLong(), written.path("_primary_term").asLong());
+        }
+
+        String condition() {
+            return "if_seq_no=" + seqNo + "&if_primary_term=" + primaryTerm;
         }
     }
 
     /** The manifest, when it describes the index the alias points at and that index is compatible. */
-    private Optional<Manifest> current(Cluster cluster) {
+    private Optional<Saved> current(Cluster cluster) {
         Optional<JsonNode> stored = cluster.sendOrMissing("GET", "/" + manifestIndex() + "/_doc/" + MANIFEST_ID, null);
         if (stored.isEmpty() || !stored.get().path("found").asBoolean()) {
             return Optional.empty();
@@ -133,7 +148,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
         Map<String, String> data = new HashMap<>();
         source.path("manifest").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
         Manifest manifest = Manifest.fromUserData(data);
-        if (manifest == null || !aliased(cluster).contains(source.path("index").asText())) {
+        if (manifest == null || !aliased(cluster, store).contains(source.path("index").asText())) {
             return Optional.empty();
         }
         if (!manifest.compatibleWith(embedding.embedder().id(), embedding.embedder().dimension())) {
@@ -142,7 +157,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
                     + " (schema " + Manifest.SCHEMA + "): rebuilding");
             return Optional.empty();
         }
-        return Optional.of(manifest);
+        return Optional.of(new Saved(manifest, Version.of(stored.get())));
     }
 
     /** A new index of {@code articles}, each article's chunks from {@code chunks}, then the alias moved to it. */
@@ -155,14 +170,10 @@ public final class OpenSearchIndexer implements StoreBuilder {
         int written = write(cluster, index, changes.toEmbed(), progress, chunks);
         cluster.send("POST", "/" + index + "/_refresh", null);
         merge(cluster, index);
-        List<String> old = aliased(cluster);
-        List<Object> actions = new ArrayList<>();
-        old.forEach(o -> actions.add(object("remove", object("index", o, "alias", alias(store)))));
-        actions.add(object("add", object("index", index, "alias", alias(store))));
-        cluster.send("POST", "/_aliases", object("actions", actions));
+        moveAlias(cluster, store, index);
         saveManifest(cluster, index, Changes.hashes(articles));
         log.accept("built " + index + " (" + written + " chunks) and moved " + alias(store) + " to it");
-        deleteEarlierBuilds(cluster, index);
+        deleteEarlierBuilds(cluster, store, index, log);
         return changes.report(true, written);
     }
 
@@ -172,7 +183,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
      * would fail if it went; each such request ends, or its client gives up, within the store's timeout,
      * so the earlier builds are deleted only that long after the move.
      */
-    private void deleteEarlierBuilds(Cluster cluster, String current) {
+    static void deleteEarlierBuilds(Cluster cluster, Settings.Store store, String current, Consumer<String> log) {
         List<String> earlier = builds(cluster, store).stream().filter(b -> !b.equals(current)).toList();
         if (earlier.isEmpty()) {
             return;
@@ -189,6 +200,14 @@ public final class OpenSearchIndexer implements StoreBuilder {
         for (String build : earlier) {
             cluster.send("DELETE", "/" + build, null);
         }
+    }
+
+    /** Points the alias at {@code index} alone, in one atomic {@code _aliases} call. */
+    static void moveAlias(Cluster cluster, Settings.Store store, String index) {
+        List<Object> actions = new ArrayList<>();
+        aliased(cluster, store).forEach(o -> actions.add(object("remove", object("index", o, "alias", alias(store)))));
+        actions.add(object("add", object("index", index, "alias", alias(store))));
+        cluster.send("POST", "/_aliases", object("actions", actions));
     }
 
     /**
@@ -210,25 +229,44 @@ public final class OpenSearchIndexer implements StoreBuilder {
         }
     }
 
-    private IndexBuilder.Report updateInPlace(Cluster cluster, Manifest manifest, List<Article> articles,
+    private IndexBuilder.Report updateInPlace(Cluster cluster, Saved saved, List<Article> articles,
                                               IndexBuilder.Progress progress) {
-        Changes changes = Changes.between(manifest.fileHashes(), articles);
-        int chunks = new InPlaceWriter(cluster, this, aliased(cluster).get(0), manifest.fileHashes(), false)
+        Changes changes = Changes.between(saved.manifest().fileHashes(), articles);
+        int chunks = new InPlaceWriter(cluster, this, aliased(cluster, store).get(0), saved)
                 .apply(changes.toEmbed(), changes.removed(), progress);
         return changes.report(false, chunks);
     }
 
-    /** A writer into the index the alias points at, with its own connection; fails when there is no current build. */
+    /**
+     * The writer of a serving process, with its own connection: it writes while the process holds the
+     * writer lease ({@link #lease}). Fails when there is no current build.
+     */
     @Override
-    public ChunkWriter openLive() {
+    public LeasedWriter openLive() {
         Cluster cluster = Cluster.connect(store, writeTimeout(store));
-        Optional<Manifest> manifest = current(cluster);
-        if (manifest.isEmpty()) {
+        if (current(cluster).isEmpty()) {
             cluster.close();
             throw new NewsdeskException(alias(store) + " was not built by this version of newsdesk; run"
                     + " 'newsdesk index --store opensearch' first.");
         }
-        return new InPlaceWriter(cluster, this, aliased(cluster).get(0), manifest.get().fileHashes(), true);
+        return new LeasedWriter(this, cluster);
+    }
+
+    /** The election of the writer among the serving processes, for {@code writer}; {@code url} is where this one serves. */
+    public WriterLease lease(LeasedWriter writer, String url, Consumer<String> log) {
+        return new WriterLease(writer.cluster(), manifestIndex(), url, store.writerLease(), writer, log);
+    }
+
+    /** A writer into the index the alias points at now, from the manifest as it is now. */
+    InPlaceWriter openInPlace(Cluster cluster) {
+        Saved saved = current(cluster).orElseThrow(() -> new NewsdeskException(alias(store)
+                + " has no current build to write into; run 'newsdesk index --store opensearch'."));
+        return new InPlaceWriter(cluster, this, aliased(cluster, store).get(0), saved);
+    }
+
+    /** The content hash of each file the current build holds, as its manifest says (empty: none). */
+    Map<String, String> savedHashes(Cluster cluster) {
+        return current(cluster).map(saved -> saved.manifest().fileHashes()).orElse(Map.of());
     }
 
     /** Embeds {@code articles} and bulk-indexes their chunks into {@code index}; how many were written. */
@@ -253,26 +291,55 @@ public final class OpenSearchIndexer implements StoreBuilder {
     }
 
     void saveManifest(Cluster cluster, String index, Map<String, String> hashes) {
-        Manifest manifest = new Manifest(embedding.embedder().id(), embedding.embedder().dimension(), Manifest.SCHEMA, hashes);
-        if (cluster.sendOrMissing("HEAD", "/" + manifestIndex(), null).isEmpty()) {
+        storeManifest(cluster, store, index, manifest(hashes).toUserData(), null);
+    }
+
+    /**
+     * Saves the manifest of {@code index} over {@code version} only, and returns the new version: when
+     * another process saved it since (a writer that took over), this one learns it no longer writes.
+     */
+    Version saveManifest(Cluster cluster, String index, Map<String, String> hashes, Version version) {
+        return storeManifest(cluster, store, index, manifest(hashes).toUserData(), version);
+    }
+
+    private Manifest manifest(Map<String, String> hashes) {
+        return new Manifest(embedding.embedder().id(), embedding.embedder().dimension(), Manifest.SCHEMA, hashes);
+    }
+
+    /**
+     * Records that the chunks of {@code index} were built as {@code manifest} (a {@link Manifest}'s user
+     * data) says; over {@code version} only, unless it is null. Returns the version written.
+     */
+    static Version storeManifest(Cluster cluster, Settings.Store store, String index, Map<String, String> manifest,
+                                 Version version) {
+        if (cluster.sendOrMissing("HEAD", "/" + manifestIndex(store), null).isEmpty()) {
             // Not parsed ("enabled": false): file names hold dots, which dynamic mapping would read as paths.
-            cluster.create(manifestIndex(), object("settings", object("number_of_shards", 1,
+            cluster.create(manifestIndex(store), object("settings", object("number_of_shards", 1,
                     "number_of_replicas", store.replicas()), "mappings", object("properties",
                     object("manifest", object("type", "object", "enabled", false), "index", object("type", "keyword")))));
         }
-        cluster.send("PUT", "/" + manifestIndex() + "/_doc/" + MANIFEST_ID + "?refresh=true",
-                object("index", index, "manifest", manifest.toUserData()));
+        String endpoint = "/" + manifestIndex(store) + "/_doc/" + MANIFEST_ID;
+        Cluster.Reply reply = cluster.exchange("PUT", endpoint + "?refresh=true"
+                + (version == null ? "" : "&" + version.condition()), object("index", index, "manifest", manifest));
+        if (reply.status() == 409) {
+            throw new NewsdeskException("Another process saved " + manifestIndex(store) + " since this one read it:"
+                    + " it writes the archive now, and this process no longer does.");
+        }
+        if (reply.status() >= 300) {
+            throw reply.failure(cluster.where(), endpoint);
+        }
+        return Version.of(reply.json());
     }
 
     /** The indices the alias points at (none before the first build). */
-    private List<String> aliased(Cluster cluster) {
+    static List<String> aliased(Cluster cluster, Settings.Store store) {
         List<String> indices = new ArrayList<>();
         cluster.sendOrMissing("GET", "/_alias/" + alias(store), null).ifPresent(r -> r.fieldNames().forEachRemaining(indices::add));
         return indices;
     }
 
     /** Every chunks index of the prefix, aliased or not. */
-    private static List<String> builds(Cluster cluster, Settings.Store store) {
+    static List<String> builds(Cluster cluster, Settings.Store store) {
         List<String> indices = new ArrayList<>();
         cluster.send("GET", "/_cat/indices/" + alias(store) + "-*?format=json&h=index", null)
                 .forEach(row -> indices.add(row.path("index").asText()));
@@ -280,6 +347,10 @@ public final class OpenSearchIndexer implements StoreBuilder {
     }
 
     private String manifestIndex() {
+        return manifestIndex(store);
+    }
+
+    static String manifestIndex(Settings.Store store) {
         return store.prefix() + "-manifest";
     }
 }

@@ -131,6 +131,11 @@ public final class OpenSearchCluster implements BeforeAllCallback {
                     .orElseThrow(() -> new IllegalStateException("no node of the test cluster is up"));
         }
 
+        /** The folder the nodes take snapshots into (their path.repo). */
+        public Path snapshots() {
+            return data.resolve("snapshots").toAbsolutePath();
+        }
+
         /** The nodes' HTTP addresses, comma-separated, as OPENSEARCH_URL takes them. */
         public String urls() {
             return String.join(",", IntStream.rangeClosed(1, NODES).mapToObj(i -> "http://127.0.0.1:" + (base + i)).toList());
