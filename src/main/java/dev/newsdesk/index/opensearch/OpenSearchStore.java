@@ -272,7 +272,9 @@ public final class OpenSearchStore implements ChunkStore {
     private JsonNode search(boolean scored, Map<String, Object> body) {
         String type = scored && shards.get(alias) > 1 ? "dfs_query_then_fetch" : "query_then_fetch";
         body.put("track_total_hits", false);
-        return cluster.read("/" + alias + "/_search?search_type=" + type + "&filter_path=" + REPLY_FIELDS, body);
+        // The copies on the node the request reaches answer it when they can: no hop to another node.
+        return cluster.read("/" + alias + "/_search?search_type=" + type + "&preference=_local&filter_path="
+                + REPLY_FIELDS, body);
     }
 
     private int shardCount() {
