@@ -220,10 +220,12 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Citation> cited = new ArrayList<>();
         StringBuilder quoted = new StringBuilder();
         Optional<ShortAnswer.Span> span = shortSpan(analysis, picked.get(0).sentence());
-        List<List<Sentence>> copies = sameStatement.across(picked.stream().map(Candidate::sentence).toList(), filter);
+        // The answer's own statement cites every report that carries it; the sentences quoted beside it for
+        // context cite their own article only (other reports of the context need not hold the answer).
+        List<Sentence> answerCopies = sameStatement.across(List.of(picked.get(0).sentence()), filter).get(0);
         for (int p = 0; p < picked.size(); p++) {
             Sentence sentence = picked.get(p).sentence();
-            List<Sentence> sources = copies.get(p);
+            List<Sentence> sources = p == 0 ? answerCopies : List.of(sentence);
             StringBuilder markers = new StringBuilder();
             for (Sentence source : sources) {
                 Optional<Citation> citation = citations.cite(cited.size() + 1, source.file(), source.start(), source.end());

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * Every term of the chunks with its document frequency, read from the cluster in pages of a composite
- * aggregation, so that a question's term statistics and word-form lookups cost no round trip. A
- * vocabulary that reached its size limit is partial: a term it lacks is then asked of the cluster.
+ * aggregation, so that the statistics of a question's known words and their word forms cost no round
+ * trip. A term it lacks is asked of the cluster (it may be new), and so are word forms when the vocabulary
+ * reached its size limit.
  */
 final class Vocabulary {
 
@@ -52,10 +53,12 @@ final class Vocabulary {
         return new Vocabulary(docFreqs, false);
     }
 
-    /** The term's document frequency, or empty when only the cluster can tell (a partial vocabulary). */
+    /**
+     * The term's document frequency; empty for a term it lacks, which only the cluster can tell about: it
+     * may have arrived since this vocabulary was read (a replica reads it while another process writes).
+     */
     Optional<Integer> docFreq(String term) {
-        Integer df = docFreqs.get(term);
-        return df != null ? Optional.of(df) : complete ? Optional.of(0) : Optional.empty();
+        return Optional.ofNullable(docFreqs.get(term));
     }
 
     /**

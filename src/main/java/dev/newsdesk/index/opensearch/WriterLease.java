@@ -3,6 +3,7 @@ package dev.newsdesk.index.opensearch;
 import static dev.newsdesk.index.opensearch.Cluster.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.config.Fatal;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Optional;
@@ -90,6 +91,9 @@ public final class WriterLease implements Closeable {
             if (held()) {
                 lose("cannot renew the writer lease (" + e.getMessage() + ")");
             }
+        } catch (Error e) {
+            // A scheduled task that throws is never run again: the process would hold the lease and not renew it.
+            Fatal.stop("the writer lease", e);
         }
     }
 
