@@ -7,7 +7,7 @@ question (from /metrics). Every server is new, so every question is one it has n
 
 Usage: mvn -q -B package -DskipTests && \
        OPENSEARCH_URL=http://127.0.0.1:9200 python3 src/test/load/served_latency.py [--corpus DIR]
-           [--questions FILE] [--rounds N]
+           [--questions FILE] [--rounds N] [--index DIR]
 It builds the cluster's index itself (a prefix of its own, deleted afterwards); it needs Python 3 and Java.
 """
 import argparse
@@ -93,6 +93,7 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(ROOT, "seeds"))
     parser.add_argument("--questions", default=os.path.join(ROOT, "eval", "questions.jsonl"))
     parser.add_argument("--rounds", type=int, default=1, help="ask every question this many times")
+    parser.add_argument("--index", help="a Lucene index already built from --corpus (bench --work keeps one)")
     args = parser.parse_args()
     if "OPENSEARCH_URL" not in os.environ:
         sys.exit("set OPENSEARCH_URL to the cluster to measure")
@@ -103,6 +104,8 @@ def main():
     prefix = f"served-{int(time.time())}"
     base = {**os.environ, "NEWSDESK_CORPUS": corpus, "NEWSDESK_INDEX": os.path.join(work, "index"),
             "OPENSEARCH_INDEX": prefix}
+    if args.index:
+        shutil.copytree(args.index, base["NEWSDESK_INDEX"])
     subprocess.run(["java", "-jar", JAR, "index"], env=base, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["java", "-jar", JAR, "index", "--store", "opensearch", "--copy-from", base["NEWSDESK_INDEX"]],
                    env=base, check=True, stdout=subprocess.DEVNULL)

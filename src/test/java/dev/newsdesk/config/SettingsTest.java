@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,22 @@ class SettingsTest {
         assertThat(store.toString()).doesNotContain("pa55");
         assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_STORE", "solr")))
                 .isInstanceOf(NewsdeskException.class).hasMessageContaining("NEWSDESK_STORE='solr'");
+    }
+
+    @Test
+    void replicas_renew_the_writer_lease_every_fifteen_seconds_unless_told_and_snapshots_need_a_folder() {
+        Settings.Store defaults = Settings.from(Map.of()).store();
+        Settings.Store set = Settings.from(Map.of("NEWSDESK_WRITER_LEASE_SECONDS", "30",
+                "NEWSDESK_PUBLIC_URL", "https://news-1.internal:7070/", "OPENSEARCH_SNAPSHOT_LOCATION", "/mnt/backups")).store();
+
+        assertThat(defaults.writerLease()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.advertisedUrl()).isNull();
+        assertThat(defaults.snapshots()).isNull();
+        assertThat(set.writerLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(set.advertisedUrl()).isEqualTo("https://news-1.internal:7070/");
+        assertThat(set.snapshots()).isEqualTo(Path.of("/mnt/backups"));
+        assertThatThrownBy(() -> Settings.from(Map.of("NEWSDESK_WRITER_LEASE_SECONDS", "0")))
+                .isInstanceOf(NewsdeskException.class).hasMessageContaining("NEWSDESK_WRITER_LEASE_SECONDS");
     }
 
     @Test
