@@ -189,7 +189,7 @@ class WebPageBrowserTest {
     void reports_that_agree_on_a_statement_are_said_to_agree_once() {
         openPage(server);
 
-        ask("What did Blinken say about adapting and adjusting?");
+        ask("Did the U.S. encourage attacks on Russian soil, according to Kirby?");
 
         WebElement answer = lastAnswer();
         assertThat(answer.findElement(By.className("answer-text")).getText()).containsPattern("\\d reports agree");
