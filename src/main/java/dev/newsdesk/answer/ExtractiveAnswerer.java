@@ -222,7 +222,7 @@ public final class ExtractiveAnswerer implements Answerer {
         Optional<ShortAnswer.Span> span = shortSpan(analysis, picked.get(0).sentence());
         // The answer's own statement cites every report that carries it; the sentences quoted beside it for
         // context cite their own article only (other reports of the context need not hold the answer).
-        List<Sentence> answerCopies = sameStatement.across(List.of(picked.get(0).sentence()), filter).get(0);
+        List<Sentence> answerCopies = sameStatement.across(picked.get(0).sentence(), filter);
         for (int p = 0; p < picked.size(); p++) {
             Sentence sentence = picked.get(p).sentence();
             List<Sentence> sources = p == 0 ? answerCopies : List.of(sentence);

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Recognises the same statement in different articles (wire copy and quotes are reprinted with small
@@ -97,22 +95,11 @@ public final class SameStatement {
     }
 
     /**
-     * For each of {@code sentences}, itself and the sentences of other articles that make the same
-     * statement, one per file, among the articles {@code filter} lets through. The searches for copies
-     * run on the store's {@link ChunkStore#searches} executor, each loading the chunks it finds.
+     * {@code sentence} and the sentences of other articles that make the same statement, one per file,
+     * among the articles {@code filter} lets through; the chunks that may hold them come in one search.
      */
-    List<List<Sentence>> across(List<Sentence> sentences, ArticleFilter filter) {
-        List<CompletableFuture<List<StoredChunk>>> searches = sentences.stream()
-                .map(s -> CompletableFuture.supplyAsync(() -> copiesMayBeIn(s, filter), index.searches())).toList();
-        List<List<Sentence>> found = new ArrayList<>();
-        try {
-            for (int i = 0; i < sentences.size(); i++) {
-                found.add(copies(sentences.get(i), searches.get(i).join()));
-            }
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        return found;
+    List<Sentence> across(Sentence sentence, ArticleFilter filter) {
+        return copies(sentence, copiesMayBeIn(sentence, filter));
     }
 
     /** The chunks of other articles that may hold {@code sentence}: those richest in its rarest terms. */

@@ -37,13 +37,10 @@ import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
 import dev.newsdesk.read.OnnxReader;
 import dev.newsdesk.read.TimedReader;
-import dev.newsdesk.retrieve.Bm25Retriever;
 import dev.newsdesk.retrieve.FollowUpQueryTransformer;
 import dev.newsdesk.retrieve.QueryEmbeddings;
 import dev.newsdesk.retrieve.RecencyAggregator;
-import dev.newsdesk.retrieve.RecencyCues;
 import dev.newsdesk.retrieve.Retriever;
-import dev.newsdesk.retrieve.VectorRetriever;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -53,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -208,14 +206,11 @@ public final class Engine implements Pipeline {
             llm = chain.description();
             log.accept("answers are written by " + llm + ", checked against the articles");
         }
-        // Each retriever looks deeper than topK so that fusion has overlap to work with.
-        int depth = 2 * settings.topK();
+        // BM25 and kNN retrievers as the builder defaults them; recency weighs in when fusing their rankings.
         Retriever retriever = Retriever.builder().store(index).embeddings(embeddings).topK(settings.topK())
                 .queryTransformer(transformer)
-                .contentRetrievers(new Bm25Retriever(index, depth), new VectorRetriever(index, embeddings, depth))
                 .contentAggregator(new RecencyAggregator(new DefaultContentAggregator(), corpus, settings.topK(),
                         settings.tuning().recencyWeight(), settings.tuning().sameStoryState()))
-                .recencyCues(new RecencyCues())
                 .build();
         Conversations conversations = new Conversations(settings.conversations(), settings.maxConversations(),
                 settings.conversationIdle());
@@ -272,8 +267,8 @@ public final class Engine implements Pipeline {
         live.start();
         if (builder instanceof OpenSearchIndexer cluster && writer instanceof LeasedWriter leased) {
             // A new writer first catches up with the folder: what a writer killed mid-batch left unsaved.
-            leased.start(cluster.lease(leased, settings.store().advertisedUrl() != null
-                    ? settings.store().advertisedUrl() : url, log), live::rescan);
+            leased.start(cluster.lease(leased, Objects.requireNonNullElse(settings.store().advertisedUrl(), url), log),
+                    live::rescan);
         }
         return live;
     }

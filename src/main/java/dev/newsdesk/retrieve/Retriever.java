@@ -51,7 +51,8 @@ public final class Retriever {
         this.transformer = b.transformer;
         this.embeddings = b.embeddings;
         this.topK = b.topK;
-        this.recency = b.recency;
+        // Language data: tells a question about the latest news from others, for the aggregator.
+        this.recency = new RecencyCues();
         this.augmentor = DefaultRetrievalAugmentor.builder()
                 // Rewritten before augmenting (the answer is scored against the first query), and passed in.
                 .queryTransformer(RetrievalParameters::queries)
@@ -81,7 +82,6 @@ public final class Retriever {
         private QueryTransformer transformer;
         private List<ContentRetriever> retrievers;
         private ContentAggregator aggregator;
-        private RecencyCues recency;
 
         private Builder() {
         }
@@ -120,12 +120,6 @@ public final class Retriever {
             return this;
         }
 
-        /** Tells a question about the latest news from others, for the aggregator. */
-        public Builder recencyCues(RecencyCues recency) {
-            this.recency = recency;
-            return this;
-        }
-
         public Retriever build() {
             Objects.requireNonNull(index, "store");
             Objects.requireNonNull(embeddings, "embeddings");
@@ -137,7 +131,6 @@ public final class Retriever {
             retrievers = Objects.requireNonNullElseGet(retrievers, () -> List.of(
                     new Bm25Retriever(index, 2 * topK), new VectorRetriever(index, embeddings, 2 * topK)));
             aggregator = Objects.requireNonNullElseGet(aggregator, DefaultContentAggregator::new);
-            recency = Objects.requireNonNullElseGet(recency, RecencyCues::new);
             return new Retriever(this);
         }
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
@@ -50,6 +51,7 @@ final class Cluster implements Closeable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** A search or count whose shards failed is asked once more (see {@link #read}). */
     private static final int READ_ATTEMPTS = 2;
+    private static final Duration TASK_POLL = Duration.ofMillis(500);
 
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchClient client;
@@ -180,6 +182,21 @@ final class Cluster implements Closeable {
             throw reply.failure(where, endpoint);
         }
         return Optional.of(reply.json());
+    }
+
+    /**
+     * Waits for work the cluster does as a task (a merge, a snapshot, a restore), asking {@code done} twice a
+     * second: such work outlasts any request's timeout, so it is polled rather than waited on in one request.
+     */
+    static void await(BooleanSupplier done, String what) {
+        while (!done.getAsBoolean()) {
+            try {
+                Thread.sleep(TASK_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NewsdeskException("Interrupted while " + what + "; the cluster goes on with it.", e);
+            }
+        }
     }
 
     /** The cluster as error messages name it ("OpenSearch at [urls]"). */

@@ -41,7 +41,6 @@ public final class OpenSearchIndexer implements StoreBuilder {
     private static final DateTimeFormatter BUILD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     static final String MANIFEST_ID = "chunks";
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration MERGE_POLL = Duration.ofMillis(500);
 
     private final Settings.Store store;
     private final ArticleEmbedder embedding;
@@ -61,7 +60,7 @@ public final class OpenSearchIndexer implements StoreBuilder {
      * Writes wait longer than questions: a bulk request or an index creation may take seconds on a busy
      * cluster, and a timed-out write is sent again to another node, where it may collide with itself.
      */
-    private static Duration writeTimeout(Settings.Store store) {
+    static Duration writeTimeout(Settings.Store store) {
         return store.timeout().compareTo(WRITE_TIMEOUT) > 0 ? store.timeout() : WRITE_TIMEOUT;
     }
 
@@ -219,14 +218,8 @@ public final class OpenSearchIndexer implements StoreBuilder {
         String task = cluster.send("POST", "/" + index + "/_forcemerge?max_num_segments=1&wait_for_completion=false", null)
                 .path("task").asText();
         log.accept("merging " + index + " into one segment per shard");
-        while (!cluster.send("GET", "/_tasks/" + task, null).path("completed").asBoolean()) {
-            try {
-                Thread.sleep(MERGE_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NewsdeskException("interrupted while " + index + " was being merged; run the build again", e);
-            }
-        }
+        Cluster.await(() -> cluster.send("GET", "/_tasks/" + task, null).path("completed").asBoolean(),
+                index + " was being merged (run the build again)");
     }
 
     private IndexBuilder.Report updateInPlace(Cluster cluster, Saved saved, List<Article> articles,

@@ -29,9 +29,6 @@ public final class Snapshots {
     }
 
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    /** Snapshots and restores run as tasks, polled: a large one outlasts any request's timeout. */
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
 
     private Snapshots() {
     }
@@ -39,7 +36,7 @@ public final class Snapshots {
     /** Snapshots the chunks the alias points at, with the manifest. */
     public static Taken take(Settings.Store store, Consumer<String> log) {
         long started = System.nanoTime();
-        try (Cluster cluster = Cluster.connect(store, WRITE_TIMEOUT)) {
+        try (Cluster cluster = Cluster.connect(store, OpenSearchIndexer.writeTimeout(store))) {
             String repository = repository(cluster, store);
             List<String> chunks = OpenSearchIndexer.aliased(cluster, store);
             if (chunks.isEmpty()) {
@@ -51,7 +48,9 @@ public final class Snapshots {
                     object("indices", chunks.get(0) + "," + OpenSearchIndexer.manifestIndex(store),
                             "include_global_state", false));
             log.accept("snapshotting " + chunks.get(0) + " as " + name + " into " + store.snapshots());
-            JsonNode snapshot = awaitSnapshot(cluster, repository, name);
+            Cluster.await(() -> !"IN_PROGRESS".equals(snapshot(cluster, repository, name).path("state").asText()),
+                    "snapshot " + name + " was being taken");
+            JsonNode snapshot = snapshot(cluster, repository, name);
             if (!"SUCCESS".equals(snapshot.path("state").asText())) {
                 throw new NewsdeskException("Snapshot " + name + " ended " + snapshot.path("state").asText() + " ("
                         + snapshot.path("failures") + "); check the cluster's log and the repository's free space.");
@@ -67,7 +66,7 @@ public final class Snapshots {
      * the alias at it, and deletes the earlier builds a timeout later. Returns the restored index.
      */
     public static String restore(Settings.Store store, String name, Consumer<String> log) {
-        try (Cluster cluster = Cluster.connect(store, WRITE_TIMEOUT)) {
+        try (Cluster cluster = Cluster.connect(store, OpenSearchIndexer.writeTimeout(store))) {
             String repository = repository(cluster, store);
             String snapshot = name != null ? name : newest(cluster, repository, store);
             String time = LocalDateTime.now(ZoneOffset.UTC).format(NAME_TIME);
@@ -125,14 +124,8 @@ public final class Snapshots {
                         + "; take one with 'newsdesk snapshot'."));
     }
 
-    private static JsonNode awaitSnapshot(Cluster cluster, String repository, String name) {
-        while (true) {
-            JsonNode snapshot = cluster.send("GET", "/_snapshot/" + repository + "/" + name, null).path("snapshots").get(0);
-            if (!"IN_PROGRESS".equals(snapshot.path("state").asText())) {
-                return snapshot;
-            }
-            pause();
-        }
+    private static JsonNode snapshot(Cluster cluster, String repository, String name) {
+        return cluster.send("GET", "/_snapshot/" + repository + "/" + name, null).path("snapshots").get(0);
     }
 
     /**
@@ -140,23 +133,11 @@ public final class Snapshots {
      * answered). Cluster health cannot tell: it counts a primary still being restored as yellow.
      */
     private static void awaitPrimaries(Cluster cluster, String index) {
-        while (true) {
+        Cluster.await(() -> {
             JsonNode shards = cluster.send("GET", "/_cat/shards/" + index + "?format=json&h=prirep,state", null);
-            if (!shards.isEmpty() && StreamSupport.stream(shards.spliterator(), false)
+            return !shards.isEmpty() && StreamSupport.stream(shards.spliterator(), false)
                     .filter(shard -> "p".equals(shard.path("prirep").asText()))
-                    .allMatch(shard -> "STARTED".equals(shard.path("state").asText()))) {
-                return;
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NewsdeskException("Interrupted while waiting for the cluster; the snapshot or restore goes on there.", e);
-        }
+                    .allMatch(shard -> "STARTED".equals(shard.path("state").asText()));
+        }, index + " was being restored");
     }
 }
