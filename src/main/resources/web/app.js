@@ -41,7 +41,8 @@ async function checkHealth() {
     const health = await response.json();
     banner.hidden = true;
     if (response.ok) {
-      status.textContent = `ready · ${health.articles} articles`;
+      // With sign-in on, /health counts nothing (the overview says what this person may read).
+      status.textContent = health.articles === undefined ? 'ready' : `ready · ${health.articles} articles`;
       status.dataset.state = 'ok';
       model = /^[^:]+:([^@]+)/.exec(health.llm || '')?.[1] || null; // "openai:gpt-4o-mini@https://…"
       if (!overviewShown) {
@@ -59,6 +60,26 @@ async function checkHealth() {
     showBanner(UNREACHABLE);
     setTimeout(checkHealth, 5000);
   }
+}
+
+// ---- who is signed in ---------------------------------------------------------------------
+
+async function showWho() {
+  const response = await fetch('/api/me', { cache: 'no-store' });
+  if (!response.ok) return;
+  const me = await response.json();
+  if (!me.signedIn) return;
+  $('who').textContent = me.name;
+  $('who').title = 'Reads: ' + me.collections.join(', ');
+  $('who').hidden = false;
+  $('sign-out').hidden = false;
+}
+
+async function signOut() {
+  // The chat kept in this browser is this person's: it goes with them.
+  saveChat({ conversation: null, turns: [] });
+  const response = await fetch('/signout', { method: 'POST' });
+  window.location.href = response.ok ? (await response.json()).next : '/';
 }
 
 // ---- asking -------------------------------------------------------------------------------
@@ -182,6 +203,7 @@ $('new-chat').addEventListener('click', () => {
   input.focus();
 });
 $('browse').addEventListener('click', browse);
+$('sign-out').addEventListener('click', signOut);
 $('viewer-close').addEventListener('click', closeViewer);
 document.addEventListener('keydown', (e) => {
   if (e.key !== 'Escape') return;
@@ -194,4 +216,5 @@ for (const kept of chat.turns) newTurn(kept.question).answered(kept);
 intro.hidden = chat.turns.length > 0;
 log.lastElementChild?.scrollIntoView({ block: 'end' });
 checkHealth();
+showWho().catch(() => {}); // without it the page still asks; only the name is missing
 input.focus();

@@ -23,7 +23,7 @@ async function getJson(url) {
 
 function article(file) {
   if (!articles.has(file)) {
-    const loading = getJson('/api/sources/' + encodeURIComponent(file))
+    const loading = getJson('/api/sources/' + file.split('/').map(encodeURIComponent).join('/')) // "collection/file.md" keeps its slash
       .then((source) => ({ ...source, points: Array.from(source.text) }));
     loading.catch(() => articles.delete(file)); // let a later click try again
     articles.set(file, loading);

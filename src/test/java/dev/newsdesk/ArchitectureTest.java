@@ -36,6 +36,7 @@ class ArchitectureTest {
             "dev.newsdesk.answer..",
             "dev.newsdesk.eval..",
             "dev.newsdesk.feedback..",
+            "dev.newsdesk.access..",   // who may read which collections; sign-in
             "dev.newsdesk.web..",
             "dev.newsdesk.slack..",
             "dev.newsdesk.cli..",

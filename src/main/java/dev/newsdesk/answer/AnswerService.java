@@ -51,16 +51,27 @@ public final class AnswerService {
 
     /** As {@link #ask(String, String, AnswerListener)}, from the articles {@code filter} lets through only. */
     public Answer ask(String question, String conversationId, ArticleFilter filter, AnswerListener listener) {
+        return ask(question, conversationId, null, filter, listener);
+    }
+
+    /**
+     * As {@link #ask(String, String, ArticleFilter, AnswerListener)}, the conversation {@code owner}'s own
+     * (a signed-in person's stable id; null where conversations are not per person): the same id names
+     * another conversation for anyone else, so nobody can read or continue another person's.
+     */
+    public Answer ask(String question, String conversationId, String owner, ArticleFilter filter,
+                      AnswerListener listener) {
         long started = System.nanoTime();
         String clean = clean(question);
         boolean continuing = conversationId != null && !conversationId.isBlank();
         String id = conversationId(conversationId);
-        List<Turn> turns = continuing ? conversations.turns(id) : List.of();
-        Retrieval retrieval = retriever.retrieve(clean, id, Conversations.messages(turns), filter);
+        String key = owner == null ? id : Conversations.owned(owner, id);
+        List<Turn> turns = continuing ? conversations.turns(key) : List.of();
+        Retrieval retrieval = retriever.retrieve(clean, key, Conversations.messages(turns), filter);
         Answer made = answerer.answer(clean, retrieval, listener);
         Answer answer = verifier.verify(made);
         droppedCitations.addAndGet(made.citations().stream().distinct().count() - answer.citations().size());
-        conversations.append(id, new Turn(clean, retrieval.standaloneQuery(), answer.answer()));
+        conversations.append(key, new Turn(clean, retrieval.standaloneQuery(), answer.answer()));
         // A client may name a new conversation itself (a Slack thread does), so an unknown id is only
         // worth a word when the question leans on turns that are not here.
         if (continuing && turns.isEmpty() && FollowUpQueryTransformer.refersBack(clean)) {

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Conversation memory, bounded in count and idle time so it cannot grow without limit, and written
@@ -37,6 +41,20 @@ public final class Conversations implements AutoCloseable {
                     + " use the id an earlier answer gave you, or omit it to start a new conversation.");
         }
         return id;
+    }
+
+    /**
+     * Where conversation {@code id} of {@code owner} is kept: a digest of both, so that the same id is
+     * another conversation for anyone else, and the stored name says nothing of the person.
+     */
+    public static String owned(String owner, String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((owner + "\n" + id).getBytes(StandardCharsets.UTF_8));
+            return "p-" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static final int MAX_TURNS = 5;

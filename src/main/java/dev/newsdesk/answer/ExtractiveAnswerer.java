@@ -173,8 +173,9 @@ public final class ExtractiveAnswerer implements Answerer {
     /** Describes, scores and ranks the candidates of {@code retrieval} with {@code with}. */
     Analysis analyse(Retrieval retrieval, Scorer with) {
         Question question = Question.of(retrieval.standaloneQuery(), words);
-        QuestionTerms terms = QuestionTerms.of(question.text(), index, words, aliases);
-        QuestionTerms askTerms = question.hasScene() ? QuestionTerms.of(question.ask(), index, words, aliases) : terms;
+        QuestionTerms terms = QuestionTerms.of(question.text(), index, words, aliases, retrieval.filter());
+        QuestionTerms askTerms = question.hasScene()
+                ? QuestionTerms.of(question.ask(), index, words, aliases, retrieval.filter()) : terms;
         float[] askVector = question.hasScene() ? embeddings.of(question.ask()) : retrieval.queryVector();
         List<Candidate> described = features.describe(question, terms, askTerms, retrieval.chunks(),
                 retrieval.queryVector(), askVector);

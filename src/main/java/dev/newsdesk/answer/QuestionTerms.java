@@ -1,5 +1,6 @@
 package dev.newsdesk.answer;
 
+import dev.newsdesk.index.ArticleFilter;
 import dev.newsdesk.index.ChunkStore;
 import dev.newsdesk.language.Aliases;
 import dev.newsdesk.language.QuestionWords;
@@ -24,6 +25,15 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}\\-]*|\\p{N}*\\p{Lu}{2,}\\p{N}*|(\\p{Lu}\\.)+");
 
     static QuestionTerms of(String question, ChunkStore index, QuestionWords words, Aliases aliases) {
+        return of(question, index, words, aliases, ArticleFilter.NONE);
+    }
+
+    /**
+     * The question's terms; a name counts as unknown when no article of the collections {@code filter}
+     * reads mentions it, so that "None of the articles mention …" says the same to someone who may not
+     * read the articles that do as it would if they did not exist.
+     */
+    static QuestionTerms of(String question, ChunkStore index, QuestionWords words, Aliases aliases, ArticleFilter filter) {
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         Set<String> unknownNames = new LinkedHashSet<>();
@@ -43,8 +53,8 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
                 continue;
             }
             List<String> terms = known(word, index, aliases);
-            boolean unknown = terms.stream().anyMatch(t -> index.docFreq(t) == 0);
-            if (unknown && !sentenceStart && NAME.matcher(word).matches()) {
+            if (!sentenceStart && NAME.matcher(word).matches() && terms.stream().anyMatch(t -> index.docFreq(t) == 0
+                    || filter.collections() != null && index.anyOf(List.of(t), 1, filter).isEmpty())) {
                 unknownNames.add(word);
             }
             for (String term : terms) {

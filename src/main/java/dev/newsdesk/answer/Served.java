@@ -21,6 +21,7 @@ public interface Served {
     /** The articles as the front ends list them, each with the chunks it was indexed as. */
     interface Catalogue {
 
+        /** The articles as of now; after any change, another collection (so its identity tells a change). */
         Collection<Article> articles();
 
         Optional<Article> article(String file);

@@ -1,5 +1,8 @@
 package dev.newsdesk.app;
 
+import dev.newsdesk.access.AccessFile;
+import dev.newsdesk.access.OidcIssuer;
+import dev.newsdesk.access.Overviews;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.config.Settings;
 import dev.newsdesk.feedback.AnsweredQuestions;
@@ -33,7 +36,13 @@ final class Server {
     static void start(Settings settings, Consumer<String> log, IndexBuilder.Progress progress) {
         // One log for the page's and Slack's votes: it keeps one line per user's vote on an answer.
         FeedbackLog feedback = new FeedbackLog(settings.slack().feedbackFile());
-        WebApp web = new WebApp(settings, feedback).start();
+        AccessFile access = new AccessFile(settings.signIn().accessFile(), settings.archive().adminToken(), log);
+        OidcIssuer issuer = settings.signIn().enabled() ? OidcIssuer.discover(settings.signIn()) : null;
+        Overviews overviews = new Overviews();
+        WebApp web = new WebApp(settings, feedback, access, issuer, overviews).start();
+        if (issuer != null) {
+            log.accept("newsdesk: sign-in through " + settings.signIn().issuer() + "; every route but /health needs it");
+        }
         String url = "http://" + settings.host() + ":" + web.port() + "/";
         log.accept("newsdesk: listening on " + url + " (loading the index)");
         Engine engine;
@@ -48,7 +57,7 @@ final class Server {
         }
         engine.warmUp();
         ArticleStore store = new ArticleStore(settings.corpus());
-        FolderWatcher watcher = watch(settings, live, store, web, log);
+        FolderWatcher watcher = watch(settings, live, store, web, access.hasAdminTokens(), log);
         FeedPoller feeds = new FeedPoller(settings.archive().feeds(), settings.archive().feedsAllow(), store,
                 live::submit, log);
         if (!settings.archive().feeds().isEmpty()) {
@@ -56,8 +65,9 @@ final class Server {
             log.accept("newsdesk: polling " + settings.archive().feeds().size() + " feed(s) every "
                     + settings.archive().feedInterval().toMinutes() + " min");
         }
-        SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), web.meters(),
-                feedback, new AnsweredQuestions(VOTED_ANSWERS, VOTING_WINDOW)) : null;
+        SlackApp slack = settings.slack().enabled() ? new SlackApp(settings.slack(), engine.answers(), access,
+                scope -> overviews.of(engine, scope), web.meters(), feedback,
+                new AnsweredQuestions(VOTED_ANSWERS, VOTING_WINDOW)) : null;
         if (slack != null) {
             web.addRoutes(slack::addRoutes);
             log.accept("newsdesk: Slack endpoints on at " + url + "slack/events, /slack/commands, /slack/interactions");
@@ -79,14 +89,14 @@ final class Server {
      * the index was loading has no event left to tell of it.
      */
     private static FolderWatcher watch(Settings settings, LiveIngest live, ArticleStore store, WebApp web,
-                                       Consumer<String> log) {
+                                       boolean adminApi, Consumer<String> log) {
         try {
             FolderWatcher watcher = new FolderWatcher(settings.corpus(), live, log);
             watcher.start();
             live.rescan();
-            web.live(live, store, settings.archive());
+            web.live(live, store, adminApi);
             log.accept("newsdesk: watching " + settings.corpus() + " for new, changed and deleted articles"
-                    + (settings.archive().adminEnabled() ? "; admin API on at /api/articles" : ""));
+                    + (adminApi ? "; admin API on at /api/articles" : ""));
             return watcher;
         } catch (IOException e) {
             throw new NewsdeskException("Cannot watch the corpus folder " + settings.corpus() + " (" + e.getMessage()

@@ -39,7 +39,31 @@ public record Settings(
         Store store,
         Reading reading,
         ArticleLimits articles,
-        Tuning tuning) {
+        Tuning tuning,
+        SignIn signIn) {
+
+    /**
+     * Who may ask what. Sign-in is on when {@code issuer} (an OpenID Connect issuer URL) is set: the page signs
+     * people in there and the API takes its access tokens for {@code audience}. {@code groupsClaim} names the
+     * tokens' claim of groups ("groups"; dotted for a nested one), {@code publicUrl} where browsers reach this
+     * server (the redirect back comes there), {@code session} how long a sign-in lasts. {@code accessFile}
+     * (YAML, optional) maps groups, Slack channels and admin tokens to collections.
+     */
+    public record SignIn(String issuer, String clientId, String clientSecret, String audience, String groupsClaim,
+                         String publicUrl, Duration session, Path accessFile) {
+
+        public boolean enabled() {
+            return issuer != null;
+        }
+
+        /** Without the client secret, for the same reason as {@link Llm#toString()}. */
+        @Override
+        public String toString() {
+            return "SignIn[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret == null ? "unset" : "***") + ", audience=" + audience + ", groupsClaim=" + groupsClaim
+                    + ", publicUrl=" + publicUrl + ", session=" + session + ", accessFile=" + accessFile + "]";
+        }
+    }
 
     /**
      * The work one article may cost, whatever its source: a file of more than {@code maxBytes} is skipped,
@@ -160,10 +184,11 @@ public record Settings(
 
     /**
      * Slack app credentials; the Slack routes are off without a signing secret. {@code feedbackFile} is
-     * the append-only JSONL log of 👍/👎 clicks on answers.
+     * the append-only JSONL log of 👍/👎 clicks on answers, {@code greetedFile} the channels the bot has
+     * greeted (one id a line), so that it greets each once.
      */
     public record Slack(String signingSecret, String botToken, String apiUrl, boolean commandAnswersInChannel,
-                        int workers, int queuePerWorker, Path feedbackFile) {
+                        int workers, int queuePerWorker, Path feedbackFile, Path greetedFile) {
         public boolean enabled() {
             return signingSecret != null && !signingSecret.isBlank();
         }
@@ -173,7 +198,7 @@ public record Settings(
         public String toString() {
             return "Slack[signingSecret=" + (enabled() ? "***" : "unset") + ", botToken=" + (botToken == null ? "unset" : "***")
                     + ", apiUrl=" + apiUrl + ", commandAnswersInChannel=" + commandAnswersInChannel + ", workers=" + workers
-                    + ", queuePerWorker=" + queuePerWorker + ", feedbackFile=" + feedbackFile + "]";
+                    + ", queuePerWorker=" + queuePerWorker + ", feedbackFile=" + feedbackFile + ", greetedFile=" + greetedFile + "]";
         }
     }
 
@@ -215,7 +240,8 @@ public record Settings(
                         Boolean.parseBoolean(or(get, "NEWSDESK_SLACK_COMMAND_IN_CHANNEL", "false")),
                         integer(get, "NEWSDESK_SLACK_WORKERS", 4),
                         integer(get, "NEWSDESK_SLACK_QUEUE_PER_WORKER", 25),
-                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl"))),
+                        Path.of(or(get, "NEWSDESK_FEEDBACK_FILE", "data/feedback.jsonl")),
+                        Path.of(or(get, "NEWSDESK_SLACK_GREETED_FILE", "data/slack-greeted.txt"))),
                 new Archive(get.apply("NEWSDESK_ADMIN_TOKEN"), urls("NEWSDESK_FEEDS", or(get, "NEWSDESK_FEEDS", "")),
                         Duration.ofMinutes(positive(get, "NEWSDESK_FEED_MINUTES", 15)),
                         hosts(or(get, "NEWSDESK_FEEDS_ALLOW", ""))),
@@ -232,7 +258,27 @@ public record Settings(
                 reading(get),
                 new ArticleLimits(positive(get, "NEWSDESK_MAX_ARTICLE_MB", 4) * 1_000_000L,
                         positive(get, "NEWSDESK_MAX_ARTICLE_SENTENCES", 2000)),
-                tuning(get));
+                tuning(get),
+                signIn(get));
+    }
+
+    private static SignIn signIn(Function<String, String> get) {
+        String issuer = or(get, "NEWSDESK_OIDC_ISSUER", null);
+        String clientId = or(get, "NEWSDESK_OIDC_CLIENT_ID", null);
+        if (issuer != null && clientId == null) {
+            throw new NewsdeskException("NEWSDESK_OIDC_ISSUER is set but NEWSDESK_OIDC_CLIENT_ID is not; set the id the"
+                    + " issuer gave this application (and NEWSDESK_OIDC_CLIENT_SECRET), or unset the issuer to turn"
+                    + " sign-in off.");
+        }
+        if (issuer != null && !issuer.matches("(?i)https?://\\S+")) {
+            throw new NewsdeskException("NEWSDESK_OIDC_ISSUER='" + issuer + "' is not an http(s) URL; e.g."
+                    + " https://accounts.google.com or https://login.microsoftonline.com/<tenant>/v2.0");
+        }
+        return new SignIn(issuer, clientId, or(get, "NEWSDESK_OIDC_CLIENT_SECRET", null),
+                or(get, "NEWSDESK_OIDC_AUDIENCE", clientId), or(get, "NEWSDESK_OIDC_GROUPS_CLAIM", "groups"),
+                or(get, "NEWSDESK_PUBLIC_URL", null),
+                Duration.ofHours(positive(get, "NEWSDESK_SESSION_HOURS", 8)),
+                Optional.ofNullable(or(get, "NEWSDESK_ACCESS_FILE", null)).map(Path::of).orElse(null));
     }
 
     private static Tuning tuning(Function<String, String> get) {

@@ -134,7 +134,7 @@ public final class FeedPoller implements Closeable {
         try {
             Fetcher.Fetched page = fetcher.get(link, null).orElseThrow();
             String published = entry.getPublishedDate() == null ? null : entry.getPublishedDate().toInstant().toString();
-            String file = store.writeHtml(page.body(), link.toString(), published);
+            String file = store.writeHtml(page.body(), link.toString(), published, null);
             stored.accept(file);
             log.accept("feed " + feed + ": stored " + link + " as " + file);
             return true;

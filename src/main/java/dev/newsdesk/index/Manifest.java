@@ -15,7 +15,7 @@ public record Manifest(String model, int dimension, int schema, Map<String, Stri
      * Version of how documents are made: cleaning, sentence splitting, chunking, analysis and the
      * document layout. Bump it with any change to those; an index of another version is rebuilt.
      */
-    public static final int SCHEMA = 8;
+    public static final int SCHEMA = 9;
 
     private static final String MODEL = "newsdesk.model";
     private static final String SCHEMA_KEY = "newsdesk.schema";

@@ -47,6 +47,7 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
     static final String VECTOR = "vector";
     static final String SOURCE = "source";
     static final String PUBLISHED = "published";
+    static final String COLLECTION = "collection";
     private static final String TITLE = "title";
     private static final String OFFSETS = "offsets";
     private static final String SENTENCES = "sentences";
@@ -61,6 +62,9 @@ public record StoredChunk(String id, String file, String title, List<Sentence> s
             // Exact-match keyword, lower-cased, not stored: the outlet filter; citations take it from the corpus.
             doc.add(new StringField(SOURCE, meta.source().toLowerCase(Locale.ROOT), Field.Store.NO));
         }
+        // Exact-match keyword, not stored: the filter that keeps a question within the collections its
+        // asker may read; every chunk has one.
+        doc.add(new StringField(COLLECTION, meta.collection(), Field.Store.NO));
         // A point, not stored: the date-range filter (seconds since the epoch; undated articles have none).
         meta.publishedAt().ifPresent(at -> doc.add(new LongPoint(PUBLISHED, at.getEpochSecond())));
         // Exact-match keyword, stored: the stable key that updateDocument replaces by.

@@ -26,7 +26,7 @@ public final class Corpus {
         return Optional.ofNullable(byFile.get(file));
     }
 
-    /** The articles as of now; later changes do not show in it. */
+    /** The articles as of now; later changes do not show in it. Every change makes a new collection, so its identity tells one. */
     public Collection<Article> articles() {
         return byFile.values();
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -47,20 +48,23 @@ public final class CorpusLoader {
             throw new NewsdeskException("Corpus folder '" + folder + "' does not exist or is not a folder;"
                     + " pass --corpus DIR or set NEWSDESK_CORPUS to a folder of .txt/.md articles.");
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            CorpusBoundary boundary = new CorpusBoundary(folder, warnings);
-            files = listing.filter(CorpusLoader::isArticleFile).sorted().filter(boundary::admits).toList();
+        List<String> names;
+        CorpusBoundary boundary;
+        try {
+            names = articleNames(folder);
+            boundary = new CorpusBoundary(folder, warnings);
         } catch (IOException e) {
             throw new NewsdeskException("Cannot read corpus folder '" + folder + "': " + e.getMessage()
                     + "; check its permissions.", e);
         }
         List<Article> articles = new ArrayList<>();
-        for (Path file : files) {
+        for (String name : names) {
             try {
-                read(file).ifPresent(articles::add);
+                if (boundary.admits(folder.resolve(name))) {
+                    read(folder, name).ifPresent(articles::add);
+                }
             } catch (IOException e) {
-                warnings.accept("skipped " + file.getFileName() + ": cannot read it (" + e.getMessage() + ")");
+                warnings.accept("skipped " + name + ": cannot read it (" + e.getMessage() + ")");
             }
         }
         if (articles.isEmpty()) {
@@ -68,6 +72,26 @@ public final class CorpusLoader {
                     + " add UTF-8 text files (first line is the title) or point --corpus elsewhere.");
         }
         return articles;
+    }
+
+    /**
+     * The names of the article files of {@code folder}, sorted: those at its top ("memo.md") and those in
+     * its first-level subfolders, each a collection ("investigations/memo.md"); hidden files and folders
+     * (temporary files being written) are left out.
+     */
+    public static List<String> articleNames(Path folder) throws IOException {
+        try (Stream<Path> listing = Files.walk(folder, 2)) {
+            return listing.filter(CorpusLoader::isArticleFile)
+                    .map(p -> folder.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(CorpusLoader::isArticleKey).sorted().toList();
+        }
+    }
+
+    /** A name {@link #articleNames} can give: an article file at the top or one folder down, nothing hidden. */
+    public static boolean isArticleKey(String name) {
+        String[] parts = name.split("/", -1);
+        return parts.length <= 2 && Arrays.stream(parts).noneMatch(p -> p.isEmpty() || p.startsWith("."))
+                && isArticleName(parts[parts.length - 1]);
     }
 
     /** A file the corpus reads: not hidden (temporary files being written are), with an article extension. */
@@ -90,15 +114,32 @@ public final class CorpusLoader {
      */
     public Optional<Article> readOne(Path folder, String name) throws IOException {
         Path file = folder.resolve(name);
-        if (!isArticleFile(file) || !new CorpusBoundary(folder, warnings).admits(file)) {
+        if (!isArticleKey(name) || !isArticleFile(file) || !new CorpusBoundary(folder, warnings).admits(file)) {
             skipped.clear(name);
             return Optional.empty();
         }
-        return read(file);
+        return read(folder, name);
     }
 
-    Optional<Article> read(Path file) throws IOException {
-        String name = file.getFileName().toString();
+    /**
+     * The article in file {@code name} of {@code folder}. A subfolder's name is the collection of the
+     * articles in it, whatever their front matter says: who may read a file follows where it was put.
+     */
+    private Optional<Article> read(Path folder, String name) throws IOException {
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            return readFile(folder.resolve(name), name);
+        }
+        String folderName = name.substring(0, slash);
+        Optional<String> collection = Article.Meta.collectionName(folderName);
+        if (collection.isEmpty()) {
+            return skip(name, "the folder '" + folderName + "' is not a collection name; rename it to 1 to 64"
+                    + " letters, digits, - or _");
+        }
+        return readFile(folder.resolve(name), name).map(article -> article.inCollection(collection.get()));
+    }
+
+    private Optional<Article> readFile(Path file, String name) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             // At most one byte past the limit is read, however large the file (or however it grows meanwhile).
@@ -124,9 +165,16 @@ public final class CorpusLoader {
         if (text.isBlank()) {
             return skip(name, "empty file");
         }
+        Article article;
+        try {
+            article = isHtml(name.toLowerCase()) ? HtmlArticle.read(name, text, sha256(bytes), "")
+                    : FrontMatter.read(name, text, sha256(bytes), warnings);
+        } catch (IllegalArgumentException e) {
+            return skip(name, "its front matter names a collection that is not a valid name; use 1 to 64"
+                    + " letters, digits, - or _");
+        }
         skipped.readable(name);
-        return Optional.of(isHtml(name.toLowerCase()) ? HtmlArticle.read(name, text, sha256(bytes), "")
-                : FrontMatter.read(name, text, sha256(bytes), warnings));
+        return Optional.of(article);
     }
 
     private Optional<Article> skip(String name, String reason) {

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.DumperOptions;
 /**
  * The front-matter block static site generators put at the top of a Markdown or text file: a line
  * {@code ---}, YAML, a line {@code ---} (or {@code ...}). Only {@code title}, {@code url},
- * {@code source}, {@code published} and {@code author} are read; other keys are left alone.
+ * {@code source}, {@code published}, {@code author} and {@code collection} are read; other keys are left alone.
  */
 final class FrontMatter {
 
@@ -34,7 +34,8 @@ final class FrontMatter {
         }
         Map<?, ?> fields = fields(text.substring(opening.end(), closing.start()), file, warnings);
         Article.Meta meta = new Article.Meta(field(fields, "title"), field(fields, "url"), field(fields, "source"),
-                published(field(fields, "published"), file, warnings), field(fields, "author"));
+                published(field(fields, "published"), file, warnings), field(fields, "author"),
+                field(fields, "collection"));
         int bodyStart = closing.end();
         String title = meta.title() != null ? meta.title() : CorpusLoader.title(text.substring(bodyStart));
         return new Article(file, title, text, sha256, meta, bodyStart);

@@ -2,6 +2,7 @@ package dev.newsdesk.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.CorpusLoader;
 import dev.newsdesk.ingest.HtmlArticle;
 import java.io.ByteArrayInputStream;
@@ -29,8 +30,12 @@ import org.jsoup.nodes.Document;
  */
 public final class ArticleStore {
 
-    /** An article as the API receives it; {@code published} is ISO-8601; only title and text are required. */
-    public record NewArticle(String title, String text, String url, String source, String published, String author) {
+    /**
+     * An article as the API receives it; {@code published} is ISO-8601; only title and text are required.
+     * It is written into the subfolder of its {@code collection} (a valid name), at the top for the default one.
+     */
+    public record NewArticle(String title, String text, String url, String source, String published, String author,
+                             String collection) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +47,7 @@ public final class ArticleStore {
         this.folder = folder;
     }
 
-    /** Writes {@code article} as Markdown with front matter; returns its file name. */
+    /** Writes {@code article} as Markdown with front matter; returns its file name ("regional/floods-1a2b3c4d5e.md"). */
     public String write(NewArticle article) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("title", article.title());
@@ -58,7 +63,7 @@ public final class ArticleStore {
         });
         text.append("---\n").append(article.text().strip()).append('\n');
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        return save(name(article.title(), bytes, ".md"), bytes);
+        return save(article.collection(), name(article.title(), bytes, ".md"), bytes);
     }
 
     /**
@@ -66,7 +71,7 @@ public final class ArticleStore {
      * page without a publication time gets {@code published} (from a feed) when known, so the stored
      * file alone says where and when it was published.
      */
-    public String writeHtml(byte[] html, String url, String published) throws IOException {
+    public String writeHtml(byte[] html, String url, String published, String collection) throws IOException {
         // The page's own charset (byte-order mark or meta tag, else UTF-8); stored as UTF-8, as the corpus reads.
         Document page = Jsoup.parse(new ByteArrayInputStream(html), null, url);
         page.charset(StandardCharsets.UTF_8);
@@ -78,31 +83,33 @@ public final class ArticleStore {
         }
         byte[] bytes = page.outerHtml().getBytes(StandardCharsets.UTF_8);
         String title = HtmlArticle.read("page.html", page.outerHtml(), "", url).title();
-        return save(name(title, url.getBytes(StandardCharsets.UTF_8), ".html"), bytes);
+        return save(collection, name(title, url.getBytes(StandardCharsets.UTF_8), ".html"), bytes);
     }
 
     /** True when a page fetched from {@code url} is stored already (feed items are named by their link). */
     public boolean hasPage(String url) {
         String suffix = "-" + hash(url.getBytes(StandardCharsets.UTF_8)) + ".html";
-        try (var files = Files.list(folder)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+        try {
+            return CorpusLoader.articleNames(folder).stream().anyMatch(name -> name.endsWith(suffix));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Deletes article file {@code file} (a plain name from the corpus); false when there is none. */
+    /** Deletes article file {@code file} (a name as the corpus gives it); false when there is none. */
     public boolean delete(String file) throws IOException {
-        if (!CorpusLoader.isArticleName(file) || file.contains("/") || file.contains("\\")) {
+        if (!CorpusLoader.isArticleKey(file) || file.contains("\\")) {
             return false;
         }
         return Files.deleteIfExists(folder.resolve(file));
     }
 
-    private String save(String name, byte[] bytes) throws IOException {
-        Path target = folder.resolve(name);
+    private String save(String collection, String name, byte[] bytes) throws IOException {
+        boolean top = collection == null || collection.equals(Article.Meta.DEFAULT_COLLECTION);
+        Path into = top ? folder : Files.createDirectories(folder.resolve(collection));
+        Path target = into.resolve(name);
         // Hidden: the corpus never reads a name that starts with a dot, so a crash leaves no half article.
-        Path temporary = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+        Path temporary = into.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.write(temporary, bytes);
             try {
@@ -113,7 +120,7 @@ public final class ArticleStore {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return name;
+        return top ? name : collection + "/" + name;
     }
 
     /** "2024 floods: dams open" → "2024-floods-dams-open-1a2b3c4d5e.md": readable, and unique by content. */

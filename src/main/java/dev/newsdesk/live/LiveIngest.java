@@ -8,6 +8,7 @@ import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,9 +117,9 @@ public final class LiveIngest implements Closeable {
     public CompletableFuture<Void> rescan() {
         TreeSet<String> files = new TreeSet<>(writer.indexed().keySet());
         corpus.articles().forEach(a -> files.add(a.file()));
-        try (Stream<Path> listing = Files.list(folder)) {
-            listing.filter(CorpusLoader::isArticleFile).forEach(p -> files.add(p.getFileName().toString()));
-        } catch (IOException e) {
+        try {
+            files.addAll(CorpusLoader.articleNames(folder));
+        } catch (IOException | UncheckedIOException e) {
             errors.incrementAndGet();
             log.accept("cannot list the corpus folder " + folder + ": " + e.getMessage());
         }

@@ -1,5 +1,9 @@
 package dev.newsdesk.slack;
 
+import dev.newsdesk.access.Access;
+import dev.newsdesk.access.Overviews;
+import dev.newsdesk.access.Scope;
+import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newsdesk.answer.AnswerService;
 import dev.newsdesk.config.Settings;
@@ -57,12 +61,18 @@ public final class SlackApp implements AutoCloseable {
      * {@code feedback} is the log 👍/👎 clicks go to, shared with the chat page's; {@code answered} remembers
      * the answers those clicks refer to.
      */
-    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback,
+    public SlackApp(Settings.Slack settings, AnswerService answers, Access access,
+                    Function<Scope, Overviews.Overview> overviews, MeterRegistry registry, FeedbackLog feedback,
                     AnsweredQuestions answered) {
-        this(settings, answers, registry, feedback, answered, Clock.systemUTC());
+        this(settings, answers, access, overviews, registry, feedback, answered, Clock.systemUTC());
     }
 
-    public SlackApp(Settings.Slack settings, AnswerService answers, MeterRegistry registry, FeedbackLog feedback,
+    /**
+     * {@code access} says which collections each channel and direct messages answer from; {@code overviews}
+     * what those are, for the greeting.
+     */
+    public SlackApp(Settings.Slack settings, AnswerService answers, Access access,
+                    Function<Scope, Overviews.Overview> overviews, MeterRegistry registry, FeedbackLog feedback,
                     AnsweredQuestions answered, Clock clock) {
         if (!settings.enabled()) {
             throw new IllegalArgumentException("SLACK_SIGNING_SECRET is not set; the Slack app must not be created");
@@ -76,10 +86,10 @@ public final class SlackApp implements AutoCloseable {
         this.poster = new SlackPoster(settings, policy);
         ResponseUrlClient responses = new ResponseUrlClient(policy);
         BlockKitRenderer renderer = new BlockKitRenderer();
-        SlackAnswering answering = new SlackAnswering(answers, renderer, answered, registry);
+        SlackAnswering answering = new SlackAnswering(answers, access, renderer, answered, registry);
         Counter dropped = registry.counter("newsdesk.slack.dropped");
         this.events = new SlackEventsHandler(new EventDeduplicator(DEDUPLICATE_FOR, 100_000), queue, notices,
-                answering, poster, dropped);
+                answering, poster, access, new Greetings(settings.greetedFile(), access, overviews), dropped);
         this.commands = new SlashCommandHandler(queue, answering, responses, settings.commandAnswersInChannel(),
                 dropped);
         this.interactions = new InteractionsHandler(answered, feedback, registry,

@@ -1,5 +1,7 @@
 package dev.newsdesk.slack;
 
+import dev.newsdesk.access.Access;
+import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Conversations;
@@ -14,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events}: answers @mentions in channels and direct messages, each in the thread it
- * was asked in. Acknowledges at once and answers on the {@link WorkQueue}; each event is taken on once,
+ * {@code POST /slack/events}: answers @mentions in channels (every question in a channel the access file
+ * says so of) and direct messages, each in the thread it was asked in, from the collections the channel
+ * may read; greets a channel once when the bot is added to it. Acknowledges at once and answers on the {@link WorkQueue}; each event is taken on once,
  * however often Slack delivers it. A thread is one conversation, so follow-ups there are understood.
  */
 public final class SlackEventsHandler {
@@ -40,15 +43,19 @@ public final class SlackEventsHandler {
     private final WorkQueue notices;
     private final SlackAnswering answering;
     private final SlackPoster poster;
+    private final Access access;
+    private final Greetings greetings;
     private final Counter dropped;
 
-    public SlackEventsHandler(EventDeduplicator deduplicator, WorkQueue queue, WorkQueue notices,
-                              SlackAnswering answering, SlackPoster poster, Counter dropped) {
+    SlackEventsHandler(EventDeduplicator deduplicator, WorkQueue queue, WorkQueue notices, SlackAnswering answering,
+                       SlackPoster poster, Access access, Greetings greetings, Counter dropped) {
         this.deduplicator = deduplicator;
         this.queue = queue;
         this.notices = notices;
         this.answering = answering;
         this.poster = poster;
+        this.access = access;
+        this.greetings = greetings;
         this.dropped = dropped;
     }
 
@@ -58,26 +65,59 @@ public final class SlackEventsHandler {
         if ("url_verification".equals(type)) {
             ctx.contentType("text/plain").result(root.path("challenge").asText());
         } else if ("event_callback".equals(type)) {
-            question(root.path("event")).ifPresent(q -> take(root.path("event_id").asText(null), q));
+            JsonNode event = root.path("event");
+            if (joinedByBot(event)) {
+                greet(event.path("channel").asText());
+            } else {
+                question(event, channel -> !access.channel(channel).mentionOnly())
+                        .ifPresent(q -> take(root.path("event_id").asText(null), q));
+            }
         }
         // Everything else (app_rate_limited, ...) needs nothing but the empty 200.
     }
 
-    /** The question in {@code event}, or empty for what the bot must not answer. */
-    static Optional<Question> question(JsonNode event) {
+    /** The bot itself was added to a channel ({@code member_joined_channel} with its own user id). */
+    private boolean joinedByBot(JsonNode event) {
+        return "member_joined_channel".equals(event.path("type").asText())
+                && poster.botUserId().filter(id -> id.equals(event.path("user").asText())).isPresent();
+    }
+
+    /** Posts the channel's greeting, once ever per channel, off Slack's request thread. */
+    private void greet(String channel) {
+        if (!queue.offer("greeting " + channel, () -> {
+            if (greetings.firstTime(channel)) {
+                poster.postInThread(channel, null, greetings.greeting(channel));
+            }
+        })) {
+            LOG.warn("Slack work queue full; the greeting in {} is left out", channel);
+        }
+    }
+
+    /**
+     * The question in {@code event}, or empty for what the bot must not answer. In a channel it answers
+     * mentions, and every top-level message where {@code answersAll} says so (the access file's
+     * {@code mention_only: false}); a message there that mentions it is answered as the mention.
+     */
+    static Optional<Question> question(JsonNode event, Predicate<String> answersAll) {
         // Bots (this one too) and edits, joins and the like are not questions.
         if (event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
             return Optional.empty();
         }
         String kind;
         String channel = event.path("channel").asText();
-        if ("app_mention".equals(event.path("type").asText())) {
+        String type = event.path("type").asText();
+        String channelType = event.path("channel_type").asText();
+        boolean topLevel = !event.hasNonNull("thread_ts") || event.path("thread_ts").asText().equals(event.path("ts").asText());
+        if ("app_mention".equals(type)) {
             if (channel.startsWith("D")) {
                 return Optional.empty(); // a mention in a direct message: its message.im twin is answered
             }
             kind = "mention";
-        } else if ("message".equals(event.path("type").asText()) && "im".equals(event.path("channel_type").asText())) {
+        } else if ("message".equals(type) && "im".equals(channelType)) {
             kind = "dm";
+        } else if ("message".equals(type) && ("channel".equals(channelType) || "group".equals(channelType))
+                && topLevel && !event.path("text").asText("").contains("<@") && answersAll.test(channel)) {
+            kind = "channel";
         } else {
             // Includes the channel "message" twin of an app_mention, which is answered as the mention.
             return Optional.empty();
@@ -109,7 +149,7 @@ public final class SlackEventsHandler {
 
     private void answer(Question question) {
         String text = plain(question.text(), poster.botUserId());
-        SlackMessage message = answering.answer(question.kind(), text, question.conversationId(), null);
+        SlackMessage message = answering.answer(question.kind(), text, question.channel(), question.conversationId(), null);
         poster.postInThread(question.channel(), question.threadTs(), message);
     }
 

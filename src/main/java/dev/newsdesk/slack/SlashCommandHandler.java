@@ -44,7 +44,7 @@ public final class SlashCommandHandler {
         }
         BlockKitRenderer.Asker asker = new BlockKitRenderer.Asker(form.get("user_id"), question);
         boolean queued = queue.offer("answering " + form.get("command"), () -> responses.post(responseUrl,
-                answering.answer("command", question, null, asker), inChannel));
+                answering.answer("command", question, form.get("channel_id"), null, asker), inChannel));
         if (!queued) {
             dropped.increment();
             LOG.warn("Slack work queue full; refused a command in {}", form.get("channel_id"));

@@ -1,11 +1,14 @@
 package dev.newsdesk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsdesk.access.Access;
+import dev.newsdesk.access.Scope;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Published;
 import dev.newsdesk.live.ArticleStore;
 import dev.newsdesk.live.LiveIngest;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -25,8 +28,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The admin API of the living archive: POST /api/articles writes an article into the corpus folder
- * and answers once it is searchable; DELETE /api/articles/{file} removes one. Both need
- * {@code Authorization: Bearer <NEWSDESK_ADMIN_TOKEN>}.
+ * (into its collection's folder) and answers once it is searchable; DELETE /api/articles/{file} removes one.
+ * Both need {@code Authorization: Bearer <token>}: NEWSDESK_ADMIN_TOKEN writes every collection, a token of
+ * the access file the collections it lists.
  */
 final class ArticlesHandler {
 
@@ -35,39 +39,47 @@ final class ArticlesHandler {
     /** How long a call waits for its article to become searchable before saying it is still queued. */
     private static final long SEARCHABLE_WITHIN_SECONDS = 30;
     private static final String EXAMPLE = "send JSON {\"title\", \"text\", \"url\"?, \"source\"?, \"published\"?,"
-            + " \"author\"?} with 'Content-Type: application/json', or a page with 'Content-Type: text/html'"
-            + " and ?url=its-address";
+            + " \"author\"?, \"collection\"?} with 'Content-Type: application/json', or a page with 'Content-Type:"
+            + " text/html' and ?url=its-address (and &collection=name)";
 
-    private final byte[] tokenDigest;
+    private final Access access;
     private final ArticleStore store;
     private final LiveIngest live;
     private final ServedRef engine;
     private final ObjectMapper json;
 
-    ArticlesHandler(String token, ArticleStore store, LiveIngest live, ServedRef engine, ObjectMapper json) {
-        this.tokenDigest = digest(token);
+    ArticlesHandler(Access access, ArticleStore store, LiveIngest live, ServedRef engine, ObjectMapper json) {
+        this.access = access;
         this.store = store;
         this.live = live;
         this.engine = engine;
         this.json = json;
     }
 
-    /**
-     * Compares digests with {@link MessageDigest#isEqual}, whose time does not depend on where the
-     * bytes differ; digests also hide the token's length.
-     */
-    void authorize(Context ctx) {
+    /** The collections the request's admin token writes; 401 without one. */
+    Scope authorize(Context ctx) {
         String header = ctx.header("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
-        if (!MessageDigest.isEqual(digest(given), tokenDigest)) {
+        return access.adminToken(given).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new UnauthorizedResponse("Send 'Authorization: Bearer <token>' with the token set in"
-                    + " NEWSDESK_ADMIN_TOKEN.");
+            return new UnauthorizedResponse("Send 'Authorization: Bearer <token>' with the token set in"
+                    + " NEWSDESK_ADMIN_TOKEN, or one the access file lists under admin_tokens.");
+        });
+    }
+
+    /** The collection a new article goes to: the request's {@code collection}, which the token must write. */
+    private static String collection(String requested, Scope writes) {
+        String name = Article.Meta.collectionName(requested == null ? Article.Meta.DEFAULT_COLLECTION : requested)
+                .orElseThrow(() -> new BadRequestResponse("\"collection\" must be 1 to 64 letters, digits, - or _"
+                        + " (a first-level folder of the corpus); omit it for \"default\"."));
+        if (!writes.reads(name)) {
+            throw new ForbiddenResponse("This token may not add articles to collection \"" + name + "\".");
         }
+        return name;
     }
 
     void add(Context ctx) {
-        authorize(ctx);
+        Scope writes = authorize(ctx);
         if (sentToWriter(ctx)) {
             return;
         }
@@ -75,13 +87,14 @@ final class ArticlesHandler {
         String file;
         try {
             if (type.startsWith("application/json")) {
-                file = store.write(article(JsonBody.read(ctx, json, EXAMPLE, MAX_ARTICLE_BYTES)));
+                file = store.write(article(JsonBody.read(ctx, json, EXAMPLE, MAX_ARTICLE_BYTES), writes));
             } else if (type.startsWith("text/html")) {
                 String url = ctx.queryParam("url");
                 if (url == null || !url.matches("(?i)https?://\\S+")) {
                     throw new BadRequestResponse("A page needs its address: add ?url=https://… to the request.");
                 }
-                file = store.writeHtml(LimitedBody.read(ctx, MAX_ARTICLE_BYTES, EXAMPLE + "."), url, null);
+                String collection = collection(ctx.queryParam("collection"), writes);
+                file = store.writeHtml(LimitedBody.read(ctx, MAX_ARTICLE_BYTES, EXAMPLE + "."), url, null, collection);
             } else {
                 throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Unknown body type; " + EXAMPLE + ".");
             }
@@ -100,16 +113,22 @@ final class ArticlesHandler {
         body.put("source", article.meta().source());
         body.put("url", article.meta().url());
         body.put("published", article.meta().published());
+        body.put("collection", article.collection());
         body.put("chunks", engine.get().catalogue().chunkCount(file));
         ctx.status(HttpStatus.CREATED).json(body);
     }
 
     void remove(Context ctx) {
-        authorize(ctx);
+        Scope writes = authorize(ctx);
         if (sentToWriter(ctx)) {
             return;
         }
         String file = ctx.pathParam("file");
+        // The collection of a file is its folder's; a file of another collection is, to this token, no file at all.
+        String collection = file.contains("/") ? file.substring(0, file.indexOf('/')) : Article.Meta.DEFAULT_COLLECTION;
+        if (!writes.reads(collection)) {
+            throw new NotFoundResponse("No article by that name among the collections this token writes.");
+        }
         boolean known = engine.get().catalogue().article(file).isPresent();
         boolean deleted;
         try {
@@ -162,7 +181,7 @@ final class ArticlesHandler {
         }
     }
 
-    private static ArticleStore.NewArticle article(JsonBody request) {
+    private static ArticleStore.NewArticle article(JsonBody request, Scope writes) {
         String published = request.text("published", false);
         if (published != null && Published.parse(published).isEmpty()) {
             throw new BadRequestResponse("\"published\" must be an ISO date or date-time (2024-05-22 or"
@@ -173,7 +192,8 @@ final class ArticlesHandler {
             throw new BadRequestResponse("\"url\" must be an http(s) address.");
         }
         return new ArticleStore.NewArticle(required(request, "title"), required(request, "text"), url,
-                request.text("source", false), published, request.text("author", false));
+                request.text("source", false), published, request.text("author", false),
+                collection(request.text("collection", false), writes));
     }
 
     private static String required(JsonBody request, String field) {
@@ -184,11 +204,4 @@ final class ArticlesHandler {
         return value.strip();
     }
 
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

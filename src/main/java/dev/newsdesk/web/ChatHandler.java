@@ -49,12 +49,13 @@ final class ChatHandler {
 
     void ask(Context ctx) throws InterruptedException {
         JsonBody request = JsonBody.read(ctx, json, EXAMPLE);
-        ArticleFilter filter = Filters.of(request.field("filters"));
+        Asker asker = Asker.of(ctx);
+        ArticleFilter filter = asker.scope().filter(Filters.of(request.field("filters")));
         AnswerService answers = engine.get().answers();
         try (Admission.Ticket ticket = admission.enter(ctx)) {
             ticket.awaitTurn();
             Answer answer = answers.ask(request.text("question", true),
-                    Conversations.fromWeb(request.text("conversation", false)), filter, AnswerListener.NONE);
+                    Conversations.fromWeb(request.text("conversation", false)), asker.owner(), filter, AnswerListener.NONE);
             metrics.answered(answer);
             ctx.json(answer);
         }
@@ -71,6 +72,7 @@ final class ChatHandler {
                     "This is an event stream: open it with EventSource or send 'Accept: text/event-stream'.");
         }
         AnswerService answers = engine.get().answers();
+        Asker asker = Asker.of(ctx);
         Admission.Ticket ticket = admission.enter(ctx);
         try {
             HttpServletResponse response = ctx.res();
@@ -83,7 +85,7 @@ final class ChatHandler {
             ctx.async(() -> {
                 try (ticket) {
                     ticket.awaitTurn();
-                    stream(new SseClient(ctx), answers);
+                    stream(new SseClient(ctx), answers, asker);
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -129,11 +131,11 @@ final class ChatHandler {
     }
 
     /** Runs on Javalin's async executor; the response is already 200, so failures become error events. */
-    private void stream(SseClient client, AnswerService answers) {
+    private void stream(SseClient client, AnswerService answers, Asker asker) {
         Context ctx = client.ctx();
         try {
             Answer answer = answers.ask(ctx.queryParam("question"), Conversations.fromWeb(ctx.queryParam("conversation")),
-                    Filters.of(ctx::queryParam), new AnswerListener() {
+                    asker.owner(), asker.scope().filter(Filters.of(ctx::queryParam)), new AnswerListener() {
                         @Override
                         public void onSources(List<Citation> sources) {
                             client.sendEvent("sources", sources);

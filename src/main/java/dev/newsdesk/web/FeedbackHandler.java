@@ -50,7 +50,10 @@ final class FeedbackHandler {
         Asked asked = new Asked(body.text("question", true, maxQuestionChars), body.text("answer", true, MAX_ANSWER_CHARS),
                 body.text("conversation", false, 128), body.texts("sources", MAX_SOURCES, MAX_FILE_CHARS));
         // One vote per answer per browser: a repeat changes nothing and is not counted again.
-        boolean changed = log.record(new Vote(id(body, "answer_id"), vote, id(body, "browser"), CHANNEL, asked, clock.instant()));
+        // Signed in, the vote is the person's: a browser id could be anyone's.
+        Asker asker = Asker.of(ctx);
+        String user = asker.person() != null ? asker.person().id() : id(body, "browser");
+        boolean changed = log.record(new Vote(id(body, "answer_id"), vote, user, CHANNEL, asked, clock.instant()));
         if (changed) {
             metrics.feedback(CHANNEL, vote);
         }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * GET /health: 200 once the index is loaded and questions can be answered; 503 before, or while its store
  * is unreachable. "degraded" (still 200: questions are answered) while live ingestion has batches
- * waiting to be tried again; articles left out or cut short are listed with why.
+ * waiting to be tried again; articles left out or cut short are listed with why, unless sign-in is on.
  */
 final class HealthHandler {
 
@@ -24,12 +24,15 @@ final class HealthHandler {
     private static final int LISTED = 20;
 
     private final String mode;
+    /** With sign-in on /health is open to all but says nothing of the articles: counts and names could tell of a collection. */
+    private final boolean detailed;
     private volatile Supplier<Object> slack;
     private volatile Supplier<LiveIngest.Status> ingest;
 
     HealthHandler(Settings settings, ServedRef engine) {
         this.engine = engine;
         this.mode = settings.llm().enabled() ? Answer.LLM : Answer.EXTRACTIVE;
+        this.detailed = !settings.signIn().enabled();
         this.slack = () -> settings.slack().enabled() ? "starting" : "off";
     }
 
@@ -53,11 +56,11 @@ final class HealthHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", loaded.isEmpty() ? "loading" : unavailable.isPresent() ? "unavailable" : degraded ? "degraded" : "ok");
         unavailable.ifPresent(reason -> body.put("reason", reason));
-        if (unavailable.isEmpty() && degraded) {
+        if (unavailable.isEmpty() && degraded && detailed) {
             body.put("reason", status.failing() + " file(s) could not be indexed (" + status.lastError()
                     + "); trying again");
         }
-        loaded.filter(e -> unavailable.isEmpty()).ifPresent(e -> {
+        loaded.filter(e -> unavailable.isEmpty() && detailed).ifPresent(e -> {
             body.put("articles", e.articles());
             body.put("chunks", e.chunks());
             body.put("llm", e.llm());
@@ -71,9 +74,11 @@ final class HealthHandler {
             }
         });
         if (status != null) {
-            body.put("last_ingest", status.lastIngest() == null ? null : status.lastIngest().toString());
-            body.put("ingest_errors", status.errors());
-            body.put("ingest_failing", status.failing());
+            if (detailed) {
+                body.put("last_ingest", status.lastIngest() == null ? null : status.lastIngest().toString());
+                body.put("ingest_errors", status.errors());
+                body.put("ingest_failing", status.failing());
+            }
             body.put("role", status.writes() ? "writer" : "replica");
         }
         body.put("mode", mode);

@@ -47,7 +47,7 @@ final class Metrics {
 
     /**
      * Times a finished request (a Javalin request logger), tagged with its route rather than its path
-     * so that /api/sources/{file} is one series however many files are asked for. This replaces
+     * so that /api/sources/<file> is one series however many files are asked for. This replaces
      * javalin-micrometer 6.7.0, whose Jetty handler Javalin detaches when it installs its own.
      */
     void request(Context ctx, Float ms) {

@@ -11,8 +11,9 @@ import io.javalin.http.NotFoundResponse;
 import org.apache.lucene.util.UnicodeUtil;
 
 /**
- * The articles behind the citations, for the page's source viewer. A file is looked up only by its
- * name in the loaded corpus, never on disk, so no path in a request can reach another file.
+ * The articles behind the citations, for the page's source viewer, of the collections the asker may read.
+ * A file is looked up only by its name in the loaded corpus, never on disk, so no path in a request can
+ * reach another file.
  */
 final class SourcesHandler {
 
@@ -45,9 +46,9 @@ final class SourcesHandler {
     /** GET /api/sources?source=…&from=…&to=…: the articles with their metadata, newest first. */
     void list(Context ctx) {
         Served.Catalogue catalogue = engine.get().catalogue();
-        ArticleFilter filter = Filters.of(ctx::queryParam);
+        ArticleFilter filter = Asker.of(ctx).scope().filter(Filters.of(ctx::queryParam));
         ctx.json(catalogue.articles().stream()
-                .filter(a -> filter.admits(a.meta().source(), a.meta().publishedAt()))
+                .filter(filter::admits)
                 .sorted(NEWEST_FIRST)
                 .map(a -> new Source(a.file(), a.title(), utf8Length(a.text()), catalogue.chunkCount(a.file()),
                         a.meta().source(), a.meta().url(), a.meta().published(), a.meta().author()))
@@ -55,8 +56,10 @@ final class SourcesHandler {
     }
 
     void one(Context ctx) {
-        Article article = engine.get().catalogue().article(ctx.pathParam("file"))
-                .orElseThrow(() -> new NotFoundResponse("No article by that name; GET /api/sources lists them."));
+        // An article the asker may not read is answered as one that does not exist: not even its name is confirmed.
+        Article article = engine.get().catalogue().article(ctx.pathParam("file")).filter(Asker.of(ctx).scope()::reads)
+                .orElseThrow(() -> new NotFoundResponse("No article by that name among those you may read;"
+                        + " GET /api/sources lists them."));
         Article.Meta meta = article.meta();
         ctx.json(new SourceText(article.file(), article.title(), article.text(), meta.source(), meta.url(),
                 meta.published(), meta.author()));

@@ -2,6 +2,9 @@ package dev.newsdesk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.answer.Served;
+import dev.newsdesk.access.Access;
+import dev.newsdesk.access.OidcIssuer;
+import dev.newsdesk.access.Overviews;
 import dev.newsdesk.answer.InvalidQuestionException;
 import dev.newsdesk.config.NewsdeskException;
 import dev.newsdesk.index.StoreUnavailableException;
@@ -20,6 +23,9 @@ import io.javalin.util.JavalinBindException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.List;
+import java.util.LinkedHashMap;
+import io.javalin.http.UnauthorizedResponse;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -53,28 +59,46 @@ public final class WebApp implements AutoCloseable {
     private final ServedRef engine = new ServedRef();
     private final HealthHandler health;
     private final Metrics metrics = new Metrics();
-    private final OverviewHandler overview = new OverviewHandler(engine);
+    private final OverviewHandler overview;
+    private final Access access;
     private final Javalin app;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** {@code feedback} is the log the page's 👍/👎 go to, shared with the Slack app's. */
-    public WebApp(Settings settings, FeedbackLog feedback) {
+    /**
+     * {@code feedback} is the log the page's 👍/👎 go to, shared with the Slack app's; {@code access} says who
+     * may read what; {@code issuer} signs people in (null: sign-in off, everyone reads every collection).
+     */
+    public WebApp(Settings settings, FeedbackLog feedback, Access access, OidcIssuer issuer, Overviews overviews) {
         this.settings = settings;
+        this.access = access;
         this.app = Javalin.create(config -> configure(config, json));
         Settings.Limits limits = settings.limits();
         ChatHandler chat = new ChatHandler(engine, metrics, json, new Admission(limits.answering(), limits.waiting(),
                 metrics.registry().counter("newsdesk.questions.refused")));
         this.health = new HealthHandler(settings, engine);
+        this.overview = new OverviewHandler(engine, overviews, issuer == null);
         SourcesHandler sources = new SourcesHandler(engine);
         FeedbackHandler votes = new FeedbackHandler(feedback, metrics, json,
                 settings.maxQuestionChars(), Clock.systemUTC());
-        app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header))
-                .get("/health", health::health)
-                .get("/metrics", metrics::scrape)
+        app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+        if (issuer == null) {
+            app.before(Asker.ANYONE::admit);
+        } else {
+            new SignIn(issuer, access, new SignedCookies(settings.signIn().clientSecret(), Clock.systemUTC()),
+                    settings.signIn().session(), this::publicUrl).addRoutes(app);
+        }
+        app.get("/health", health::health)
+                .get("/metrics", ctx -> {
+                    if (issuer != null) {
+                        requireEveryCollection(ctx);
+                    }
+                    metrics.scrape(ctx);
+                })
+                .get("/api/me", this::me)
                 .post("/api/chat", chat::ask)
                 .get("/api/chat/stream", chat::stream)
                 .get("/api/sources", sources::list)
-                .get("/api/sources/{file}", sources::one)
+                .get("/api/sources/<file>", sources::one)
                 .get("/api/overview", overview::overview)
                 .post("/api/feedback", votes::vote)
                 .exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()))
@@ -125,15 +149,45 @@ public final class WebApp implements AutoCloseable {
     }
 
     /**
-     * Reports live ingestion on /health and /metrics, and, when a token is set, opens the admin API
-     * that adds and removes articles through {@code live}.
+     * Reports live ingestion on /health and /metrics, and, when {@code adminApi}, opens the admin API that
+     * adds and removes articles through {@code live}, for the tokens {@code access} knows.
      */
-    public void live(LiveIngest live, ArticleStore store, Settings.Archive archive) {
+    public void live(LiveIngest live, ArticleStore store, boolean adminApi) {
         health.ingest(live::status);
         metrics.ingest(live);
-        if (archive.adminEnabled()) {
-            ArticlesHandler articles = new ArticlesHandler(archive.adminToken(), store, live, engine, json);
-            app.post("/api/articles", articles::add).delete("/api/articles/{file}", articles::remove);
+        if (adminApi) {
+            ArticlesHandler articles = new ArticlesHandler(access, store, live, engine, json);
+            app.post("/api/articles", articles::add).delete("/api/articles/<file>", articles::remove);
+        }
+    }
+
+    /** Where browsers reach this server, without a trailing slash: NEWSDESK_PUBLIC_URL, else the address it listens on. */
+    private String publicUrl() {
+        String configured = settings.signIn().publicUrl();
+        return configured != null ? configured.replaceAll("/+$", "") : "http://" + settings.host() + ":" + app.port();
+    }
+
+    /** GET /api/me: who is signed in and which collections they read, for the page's header. */
+    private void me(Context ctx) {
+        Asker asker = Asker.of(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signedIn", asker.person() != null);
+        if (asker.person() != null) {
+            body.put("name", asker.person().shown());
+            body.put("collections", asker.scope().collections() == null ? List.of("*")
+                    : asker.scope().collections().stream().sorted().toList());
+        }
+        ctx.json(body);
+    }
+
+    /** /metrics counts every collection's articles: with sign-in on, only a token for all of them may read it. */
+    private void requireEveryCollection(Context ctx) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        if (access.adminToken(token).filter(scope -> scope.collections() == null).isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"newsdesk\"");
+            throw new UnauthorizedResponse("/metrics counts every collection: send 'Authorization: Bearer <token>' with"
+                    + " NEWSDESK_ADMIN_TOKEN or an access-file admin token for [\"*\"].");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.newsdesk.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsdesk.config.NewsdeskException;
@@ -116,5 +117,42 @@ class CorpusLoaderTest {
         assertThat(recording.readOne(dir, "binary.txt")).isEmpty();
 
         assertThat(skipped.entries()).extracting(SkippedArticles.Entry::file).containsExactly("empty.txt");
+    }
+
+    @Test
+    void a_first_level_folder_is_a_collection_and_articles_at_the_top_belong_to_default() throws IOException {
+        Files.writeString(dir.resolve("top.md"), "Top\nAn article.");
+        Files.createDirectories(dir.resolve("Regional"));
+        Files.writeString(dir.resolve("Regional/bus.md"), "---\ncollection: legal\n---\nBus\nA route.");
+        Files.createDirectories(dir.resolve(".drafts"));
+        Files.writeString(dir.resolve(".drafts/hidden.md"), "Hidden\nNot read.");
+        Files.createDirectories(dir.resolve("regional/deeper"));
+        Files.writeString(dir.resolve("regional/deeper/nested.md"), "Nested\nNot read.");
+
+        List<Article> articles = loader.load(dir);
+
+        assertThat(articles).extracting(Article::file, Article::collection)
+                .containsExactly(tuple("Regional/bus.md", "regional"), tuple("top.md", "default"));
+    }
+
+    @Test
+    void front_matter_names_the_collection_of_an_article_at_the_top() throws IOException {
+        Files.writeString(dir.resolve("memo.md"), "---\ncollection: Investigations\n---\nMemo\nA memo.");
+
+        assertThat(loader.load(dir)).singleElement().extracting(Article::collection).isEqualTo("investigations");
+    }
+
+    @Test
+    void an_article_whose_collection_is_not_a_valid_name_is_skipped_saying_how_to_name_it() throws IOException {
+        Files.writeString(dir.resolve("good.md"), "Good\nText.");
+        Files.writeString(dir.resolve("bad.md"), "---\ncollection: the legal desk\n---\nBad\nText.");
+        Files.createDirectories(dir.resolve("legal desk"));
+        Files.writeString(dir.resolve("legal desk/memo.md"), "Memo\nText.");
+
+        List<Article> articles = loader.load(dir);
+
+        assertThat(articles).extracting(Article::file).containsExactly("good.md");
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("bad.md", "letters, digits"))
+                .anySatisfy(w -> assertThat(w).contains("legal desk/memo.md", "rename"));
     }
 }

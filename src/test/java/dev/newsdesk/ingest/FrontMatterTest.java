@@ -31,7 +31,7 @@ class FrontMatterTest {
 
     private Article load(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
-        return new CorpusLoader(warnings::add).read(dir.resolve(name)).orElseThrow();
+        return new CorpusLoader(warnings::add).readOne(dir, name).orElseThrow();
     }
 
     @Test

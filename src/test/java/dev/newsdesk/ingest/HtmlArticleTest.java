@@ -37,7 +37,7 @@ class HtmlArticleTest {
     void reads_the_main_text_and_the_pages_own_metadata() throws IOException {
         Files.writeString(dir.resolve("bridge.html"), PAGE);
 
-        Article article = new CorpusLoader(w -> { }).read(dir.resolve("bridge.html")).orElseThrow();
+        Article article = new CorpusLoader(w -> { }).readOne(dir, "bridge.html").orElseThrow();
 
         assertThat(article.title()).isEqualTo("Bridge reopens after repairs");
         assertThat(article.text()).isEqualTo("Bridge reopens after repairs\n\n"
@@ -66,7 +66,7 @@ class HtmlArticleTest {
     @Test
     void quotes_are_slices_of_the_extracted_text_headline_included() throws IOException {
         Files.writeString(dir.resolve("bridge.html"), PAGE);
-        Article article = new CorpusLoader(w -> { }).read(dir.resolve("bridge.html")).orElseThrow();
+        Article article = new CorpusLoader(w -> { }).readOne(dir, "bridge.html").orElseThrow();
 
         List<Sentence> sentences = new Chunker(new Cleaner(), new SentenceSplitter(), 3, 1).sentences(article);
 

@@ -95,4 +95,21 @@ class LiveIngestTest {
                 .hasMessageContaining("locked by another newsdesk process");
         assertThat(archive.ask("What does the name ATACMS stand for?").citations()).isNotEmpty();
     }
+
+    @Test
+    void a_collection_folder_made_while_serving_is_watched_and_its_articles_belong_to_it() throws Exception {
+        Path folder = Files.createDirectories(archive.corpus.resolve("coastal"));
+        Files.writeString(folder.resolve("buoys.md"), "Buoys replaced\nThe Varnholt harbour replaced 31 buoys, its pilot said.\n");
+        String question = "How many buoys did the Varnholt harbour replace?";
+
+        Answer first = archive.askUntil(question, a -> cites(a, "coastal/buoys.md"), GENEROUS);
+        Files.writeString(folder.resolve("buoys.md"), "Buoys replaced\nThe Varnholt harbour replaced 36 buoys, its pilot said.\n");
+        Answer changed = archive.askUntil(question, a -> a.answer().contains("36"), GENEROUS);
+
+        assertThat(first.answer()).contains("31 buoys");
+        assertThat(changed.answer()).contains("36 buoys");
+        assertThat(archive.engine.corpus().article("coastal/buoys.md").orElseThrow().collection()).isEqualTo("coastal");
+        Files.delete(folder.resolve("buoys.md"));
+        archive.askUntil(question, a -> !cites(a, "coastal/buoys.md"), GENEROUS);
+    }
 }

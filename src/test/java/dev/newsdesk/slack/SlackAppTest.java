@@ -1,5 +1,7 @@
 package dev.newsdesk.slack;
 
+import dev.newsdesk.access.AccessFile;
+import dev.newsdesk.access.Overviews;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +74,8 @@ class SlackAppTest {
         Settings.Slack off = Settings.from(Map.of()).slack();
 
         assertThat(off.enabled()).isFalse();
-        assertThatThrownBy(() -> new SlackApp(off, TestEngines.shared().answers(), new SimpleMeterRegistry(),
+        assertThatThrownBy(() -> new SlackApp(off, TestEngines.shared().answers(), new AccessFile(null, null, line -> { }),
+                scope -> Overviews.compute(TestEngines.shared(), scope), new SimpleMeterRegistry(),
                 new FeedbackLog(TestEngines.tempDir("feedback").resolve("feedback.jsonl")),
                 new AnsweredQuestions(10, Duration.ofDays(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SLACK_SIGNING_SECRET");

@@ -1,5 +1,9 @@
 package dev.newsdesk.slack;
 
+import dev.newsdesk.access.Access;
+import dev.newsdesk.access.AccessFile;
+import dev.newsdesk.access.Overviews;
+import dev.newsdesk.answer.Served;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.TestEngines;
@@ -53,8 +57,15 @@ final class SlackHarness implements AutoCloseable {
         this(env, false);
     }
 
-    /** With {@code closingConnections}, Slack's Web API closes each connection after its response. */
     SlackHarness(Map<String, String> env, boolean closingConnections) throws IOException {
+        this(env, closingConnections, TestEngines.shared());
+    }
+
+    /**
+     * The Slack app answering from {@code engine}; with {@code closingConnections}, Slack's Web API closes
+     * each connection after its response.
+     */
+    SlackHarness(Map<String, String> env, boolean closingConnections, Served engine) throws IOException {
         slack = new FakeSlack();
         proxy = closingConnections ? new ClosingProxy(slack.port()) : null;
         Map<String, String> all = new HashMap<>(env);
@@ -62,8 +73,10 @@ final class SlackHarness implements AutoCloseable {
         all.put("SLACK_BOT_TOKEN", "xoxb-test-token");
         all.put("NEWSDESK_SLACK_API_URL", proxy == null ? slack.apiUrl() : proxy.via(slack.apiUrl()));
         all.put("NEWSDESK_FEEDBACK_FILE", feedbackFile.toString());
+        all.putIfAbsent("NEWSDESK_SLACK_GREETED_FILE", TestEngines.tempDir("newsdesk-greeted").resolve("greeted.txt").toString());
         Settings settings = Settings.from(all);
-        app = new SlackApp(settings.slack(), TestEngines.shared().answers(), registry,
+        Access access = new AccessFile(settings.signIn().accessFile(), null, line -> { });
+        app = new SlackApp(settings.slack(), engine.answers(), access, scope -> Overviews.compute(engine, scope), registry,
                 new FeedbackLog(settings.slack().feedbackFile()), new AnsweredQuestions(10_000, Duration.ofDays(7)));
         web = Javalin.create(config -> config.showJavalinBanner = false);
         app.addRoutes(web);

@@ -1,5 +1,8 @@
 package dev.newsdesk.web;
 
+import dev.newsdesk.access.AccessFile;
+import dev.newsdesk.access.OidcIssuer;
+import dev.newsdesk.access.Overviews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsdesk.LiveArchive;
@@ -82,8 +85,10 @@ final class TestServer implements AutoCloseable {
      */
     static TestServer live(LiveArchive archive) {
         Path feedback = archive.index.resolve("feedback.jsonl");
-        WebApp web = new WebApp(archive.engine.settings(), new FeedbackLog(feedback)).start();
-        web.live(archive.live, new ArticleStore(archive.corpus), archive.engine.settings().archive());
+        Settings settings = archive.engine.settings();
+        AccessFile access = access(settings);
+        WebApp web = new WebApp(settings, new FeedbackLog(feedback), access, null, new Overviews()).start();
+        web.live(archive.live, new ArticleStore(archive.corpus), access.hasAdminTokens());
         web.ready(archive.engine);
         return new TestServer(web, feedback);
     }
@@ -99,7 +104,14 @@ final class TestServer implements AutoCloseable {
         all.put("NEWSDESK_PORT", "0");
         all.put("NEWSDESK_FEEDBACK_FILE", feedback.toString());
         Settings settings = TestEngines.settings(TestEngines.SEEDS, TestEngines.tempDir("newsdesk-web-index"), all);
-        return new TestServer(new WebApp(settings, new FeedbackLog(feedback)).start(), feedback);
+        OidcIssuer issuer = settings.signIn().enabled() ? OidcIssuer.discover(settings.signIn()) : null;
+        return new TestServer(new WebApp(settings, new FeedbackLog(feedback), access(settings), issuer, new Overviews())
+                .start(), feedback);
+    }
+
+    /** The access rules of {@code settings}, as {@code serve} reads them. */
+    static AccessFile access(Settings settings) {
+        return new AccessFile(settings.signIn().accessFile(), settings.archive().adminToken(), line -> { });
     }
 
     /** The votes this server has logged, one JSON object per line (none before the first vote). */
@@ -123,6 +135,15 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    /** GET with these headers (name, value, name, value…), redirects not followed. */
+    HttpResponse<String> getWith(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     HttpResponse<String> get(String path, String accept) {

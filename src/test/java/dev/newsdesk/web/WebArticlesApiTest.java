@@ -21,10 +21,25 @@ class WebArticlesApiTest {
     private static LiveArchive archive;
     private static TestServer server;
 
+    /** A token the access file lets write to collection "regional" only. */
+    private static final String REGIONAL_TOKEN = "regional-admin-token-19c2";
+
     @BeforeAll
-    static void serve() {
-        archive = new LiveArchive(Map.of("NEWSDESK_PORT", "0", "NEWSDESK_ADMIN_TOKEN", TOKEN));
+    static void serve() throws IOException {
+        java.nio.file.Path access = dev.newsdesk.TestEngines.tempDir("articles-access").resolve("access.yaml");
+        Files.writeString(access, "admin_tokens:\n  - sha256: " + sha256(REGIONAL_TOKEN) + "\n    collections: [regional]\n");
+        archive = new LiveArchive(Map.of("NEWSDESK_PORT", "0", "NEWSDESK_ADMIN_TOKEN", TOKEN,
+                "NEWSDESK_ACCESS_FILE", access.toString()));
         server = TestServer.live(archive);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -185,5 +200,56 @@ class WebArticlesApiTest {
         assertThat(health.get("last_ingest").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(health.get("ingest_errors").asInt()).isZero();
         assertThat(metrics).contains("newsdesk_articles ", "newsdesk_ingest_last_seconds ", "newsdesk_ingest_errors_total 0.0");
+    }
+
+    @Test
+    void a_token_scoped_to_a_collection_adds_articles_there_and_nowhere_else() throws IOException {
+        String article = "{\"title\":\"Valley bus route\",\"text\":\"The valley bus will stop at Fennick Mill from June,"
+                + " the council said.\",\"collection\":\"%s\"}";
+
+        HttpResponse<String> regional = server.send("POST", "/api/articles", "application/json",
+                article.formatted("regional"), REGIONAL_TOKEN);
+        HttpResponse<String> elsewhere = server.send("POST", "/api/articles", "application/json",
+                article.formatted("investigations"), REGIONAL_TOKEN);
+        HttpResponse<String> toDefault = server.send("POST", "/api/articles", "application/json",
+                "{\"title\":\"T\",\"text\":\"Some text here.\"}", REGIONAL_TOKEN);
+
+        assertThat(regional.statusCode()).as(regional.body()).isEqualTo(201);
+        String file = TestServer.json(regional).get("file").asText();
+        assertThat(file).startsWith("regional/");
+        assertThat(TestServer.json(regional).get("collection").asText()).isEqualTo("regional");
+        assertThat(Files.exists(archive.corpus.resolve(file))).isTrue();
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(toDefault.statusCode()).isEqualTo(403);
+        assertThat(archive.corpus.resolve("investigations")).doesNotExist();
+    }
+
+    @Test
+    void a_token_scoped_to_a_collection_cannot_delete_in_another_and_is_told_only_that_there_is_no_such_article()
+            throws IOException {
+        HttpResponse<String> created = server.send("POST", "/api/articles", "application/json",
+                "{\"title\":\"Mill sale\",\"text\":\"The Fennick Mill was sold, the owners said.\",\"collection\":\"legal\"}",
+                TOKEN);
+        String file = TestServer.json(created).get("file").asText();
+
+        HttpResponse<String> refused = server.send("DELETE", "/api/articles/" + file, null, null, REGIONAL_TOKEN);
+        HttpResponse<String> missing = server.send("DELETE", "/api/articles/legal/no-such-article.md", null, null,
+                REGIONAL_TOKEN);
+
+        assertThat(file).startsWith("legal/");
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.body()).isEqualTo(missing.body());
+        assertThat(Files.exists(archive.corpus.resolve(file))).isTrue();
+        assertThat(server.send("DELETE", "/api/articles/" + file, null, null, TOKEN).statusCode()).isEqualTo(200);
+        assertThat(Files.exists(archive.corpus.resolve(file))).isFalse();
+    }
+
+    @Test
+    void a_collection_that_is_not_a_valid_name_is_a_400_saying_what_a_name_is() throws IOException {
+        HttpResponse<String> response = server.send("POST", "/api/articles", "application/json",
+                "{\"title\":\"T\",\"text\":\"Some text here.\",\"collection\":\"../etc\"}", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(response).get("error").asText()).contains("letters, digits");
     }
 }

@@ -57,7 +57,7 @@ class WebHealthMetricsTest {
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
             assertThat(metrics.body())
                     .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*uri=\"/api/chat\"[^}]*} 2")
-                    .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/api/sources/\\{file}\"")
+                    .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/api/sources/<file>\"")
                     .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"UNMATCHED\"")
                     .containsPattern("newsdesk_answer_seconds_count\\{mode=\"extractive\"} 2")
                     .containsPattern("newsdesk_answer_seconds_bucket\\{mode=\"extractive\",le=\"[0-9.]+\"}")

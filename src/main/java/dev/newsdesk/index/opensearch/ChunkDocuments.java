@@ -31,6 +31,7 @@ import java.util.Set;
 final class ChunkDocuments {
 
     static final String FILE = "file";
+    static final String COLLECTION = "collection";
     static final String TEXT = "text";
     /** The chunk's distinct analysed terms as keywords: exact document frequencies and prefix lookups without fielddata. */
     static final String TERMS = "terms";
@@ -68,6 +69,7 @@ final class ChunkDocuments {
                 "sentences", chunk.sentences().stream().map(Sentence::text).toList(),
                 "sentence_terms", embedded.sentenceTerms().stream().map(t -> String.join(" ", t)).toList(),
                 "sentence_vectors", Base64.getEncoder().encodeToString(StoredChunk.pack(embedded.sentenceVectors())));
+        doc.put(COLLECTION, embedded.meta().collection());
         if (embedded.meta().source() != null) {
             doc.put("source", embedded.meta().source().toLowerCase(Locale.ROOT));
         }
@@ -95,6 +97,9 @@ final class ChunkDocuments {
     /** The filter clauses of {@code filter} (none when it restricts nothing). */
     static List<Object> filterClauses(ArticleFilter filter) {
         List<Object> clauses = new ArrayList<>();
+        if (filter.collections() != null) {
+            clauses.add(object("terms", object(COLLECTION, filter.collections().stream().sorted().toList())));
+        }
         if (filter.source() != null) {
             clauses.add(object("term", object("source", filter.source().toLowerCase(Locale.ROOT))));
         }

@@ -1,4 +1,4 @@
-package dev.newsdesk.web;
+package dev.newsdesk.access;
 
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.language.Lexicon;
@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 /**
  * Questions a newcomer could ask, made from the articles themselves so that they fit whatever the
  * archive holds: what the people most articles name said, or who they are. Candidates only: whether
- * the bot can answer them is for the answerer to say (see {@link OverviewHandler}).
+ * the bot can answer them is for the answerer to say (see {@link Overviews}).
  */
 final class ExampleQuestions {
 

@@ -1,0 +1,136 @@
+package dev.newsdesk.access;
+
+import dev.newsdesk.config.NewsdeskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The access rules of {@code NEWSDESK_ACCESS_FILE}, read again whenever the file changes: an edit applies to
+ * the next request, without a restart. An edit that cannot be read leaves the rules as they were, and says
+ * why in the log; a file that cannot be read at start stops the start. {@code NEWSDESK_ADMIN_TOKEN} writes to
+ * every collection. Without a file, the {@linkplain AccessRules defaults}. Thread-safe.
+ */
+public final class AccessFile implements Access {
+
+    private record Loaded(FileTime modified, long size, AccessRules rules) {
+    }
+
+    private final Path file;
+    private final byte[] adminTokenDigest;
+    private final Consumer<String> log;
+    private volatile Loaded loaded;
+
+    /** {@code file} may be null (no file: the defaults); {@code adminToken} may be null (no such token). */
+    public AccessFile(Path file, String adminToken, Consumer<String> log) {
+        this.file = file;
+        this.adminTokenDigest = adminToken == null || adminToken.isBlank() ? null : digest(adminToken);
+        this.log = log;
+        if (file != null) {
+            try {
+                loaded = read();
+            } catch (IOException | AccessRules.Invalid e) {
+                throw new NewsdeskException("Cannot use the access file " + file + ": " + message(e)
+                        + "; fix it or unset NEWSDESK_ACCESS_FILE (the README shows an example).", e);
+            }
+        }
+    }
+
+    @Override
+    public Scope reader(Person person) {
+        return rules().reader(person);
+    }
+
+    @Override
+    public Channel channel(String channelId) {
+        return rules().channel(channelId);
+    }
+
+    @Override
+    public Scope directMessages() {
+        return rules().directMessages();
+    }
+
+    @Override
+    public Optional<Scope> adminToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        // Digests compared with isEqual: its time does not depend on where the bytes differ.
+        if (adminTokenDigest != null && MessageDigest.isEqual(digest(token), adminTokenDigest)) {
+            return Optional.of(Scope.ALL);
+        }
+        return rules().adminToken(token);
+    }
+
+    /** True when any admin token can be accepted: the admin API is served then. */
+    public boolean hasAdminTokens() {
+        return adminTokenDigest != null || !rules().adminTokens().isEmpty();
+    }
+
+    /** The rules as the file says now; a glance at its modification time per call (microseconds). */
+    AccessRules rules() {
+        if (file == null) {
+            return AccessRules.DEFAULTS;
+        }
+        Loaded now = loaded;
+        try {
+            if (!Files.getLastModifiedTime(file).equals(now.modified()) || Files.size(file) != now.size()) {
+                synchronized (this) {
+                    now = loaded;
+                    if (!Files.getLastModifiedTime(file).equals(now.modified()) || Files.size(file) != now.size()) {
+                        now = read();
+                        loaded = now;
+                        log.accept("newsdesk: access file " + file + " read again");
+                    }
+                }
+            }
+        } catch (IOException | AccessRules.Invalid e) {
+            // Keep the rules as they were, and stop retrying until the file changes again.
+            FileTime modified = modifiedOrNull();
+            if (!Objects.equals(modified, now.modified())) {
+                log.accept("newsdesk: the access file " + file + " was changed but cannot be used (" + message(e)
+                        + "); the rules it had before still apply until it is fixed");
+                loaded = new Loaded(modified, sizeOrZero(), now.rules());
+            }
+        }
+        return now.rules();
+    }
+
+    private Loaded read() throws IOException {
+        FileTime modified = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+        return new Loaded(modified, size, AccessRules.parse(Files.readString(file)));
+    }
+
+    private FileTime modifiedOrNull() {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private long sizeOrZero() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String message(Exception e) {
+        return e instanceof NoSuchFileException ? "there is no such file" : e.getMessage();
+    }
+
+    private static byte[] digest(String token) {
+        return AccessRules.sha256(token).getBytes(StandardCharsets.US_ASCII);
+    }
+}

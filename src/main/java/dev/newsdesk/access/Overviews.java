@@ -1,0 +1,81 @@
+package dev.newsdesk.access;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsdesk.answer.AnswerListener;
+import dev.newsdesk.answer.Served;
+import dev.newsdesk.index.ArticleFilter;
+import dev.newsdesk.ingest.Article;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What the archive holds as someone of a scope sees it — how many articles, from which outlets and dates,
+ * the newest headlines, and example questions the bot answers from those articles alone — for the page
+ * before the first question and for the Slack bot's greeting. Each scope's overview is computed once and
+ * kept until the corpus changes: with a chat model, asking the candidates takes seconds. Thread-safe.
+ */
+public final class Overviews {
+
+    public static final int HEADLINES = 5;
+    public static final int EXAMPLES = 4;
+    /** Candidates tried at most, so that a corpus the bot cannot answer much of costs little. */
+    private static final int CANDIDATES = 12;
+    /** Distinct scopes kept; there are as many as distinct sets of groups, a handful in a newsroom. */
+    private static final int SCOPES = 256;
+
+    public record Headline(String file, String title) {
+    }
+
+    /** {@code outlets}, {@code from} and {@code to} (ISO dates) come from the articles' metadata; empty or null without it. */
+    public record Overview(int articles, List<String> outlets, String from, String to, List<Headline> headlines,
+                           List<String> examples) {
+    }
+
+    private final Cache<Scope, Overview> computed = Caffeine.newBuilder().maximumSize(SCOPES).build();
+    /** The articles the kept overviews describe; another collection of them (the corpus changed) makes them stale. */
+    private Collection<Article> described;
+
+    /** The overview of {@code scope} over {@code served}'s archive as it is now. */
+    public Overview of(Served served, Scope scope) {
+        synchronized (this) {
+            Collection<Article> now = served.catalogue().articles();
+            if (described != now) {
+                computed.invalidateAll();
+                described = now;
+            }
+        }
+        return computed.get(scope, key -> compute(served, scope));
+    }
+
+    /** Computed afresh, nothing kept. */
+    public static Overview compute(Served served, Scope scope) {
+        List<Article> articles = served.catalogue().articles().stream().filter(scope::reads).toList();
+        ArticleFilter filter = scope.filter(ArticleFilter.NONE);
+        List<String> examples = new ArrayList<>();
+        for (String question : ExampleQuestions.candidates(articles, CANDIDATES)) {
+            if (examples.size() < EXAMPLES
+                    && !served.answers().ask(question, null, filter, AnswerListener.NONE).abstained()) {
+                examples.add(question);
+            }
+        }
+        TreeSet<String> outlets = new TreeSet<>();
+        TreeSet<String> dates = new TreeSet<>();
+        for (Article article : articles) {
+            if (article.meta().source() != null) {
+                outlets.add(article.meta().source());
+            }
+            article.meta().publishedAt().ifPresent(at -> dates.add(at.toString().substring(0, 10)));
+        }
+        // The newest articles first, as a reader of a news archive expects.
+        List<Headline> headlines = articles.stream()
+                .sorted(Comparator.comparing((Article a) -> a.meta().publishedAt().orElse(Instant.MIN)).reversed())
+                .limit(HEADLINES).map(a -> new Headline(a.file(), a.title())).toList();
+        return new Overview(articles.size(), List.copyOf(outlets),
+                dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last(), headlines, examples);
+    }
+}
