@@ -54,7 +54,7 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
             }
             List<String> terms = known(word, index, aliases);
             if (!sentenceStart && NAME.matcher(word).matches() && terms.stream().anyMatch(t -> index.docFreq(t) == 0
-                    || filter.collections() != null && index.anyOf(List.of(t), 1, filter).isEmpty())) {
+                    || filter.collections() != null && !index.holds(t, filter))) {
                 unknownNames.add(word);
             }
             for (String term : terms) {

@@ -10,9 +10,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Which articles a question may be answered from: one outlet (case-insensitive, exact), published
@@ -60,25 +59,32 @@ public record ArticleFilter(String source, Instant from, Instant to, Set<String>
         return published.filter(at -> (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to))).isPresent();
     }
 
-    /** The Lucene filter over the chunks' metadata fields; empty when nothing is restricted. */
-    Optional<Query> query() {
-        if (!restricts()) {
-            return Optional.empty();
-        }
+    /**
+     * The Lucene filter over the chunks' metadata fields; empty when nothing is restricted. {@code present}
+     * holds the collections in the index: when every one of them may be read, they are not filtered at all.
+     */
+    Optional<Query> query(Set<String> present) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        if (collections != null) {
-            query.add(new TermInSetQuery(StoredChunk.COLLECTION, collections.stream().map(BytesRef::new).toList()),
-                    BooleanClause.Occur.FILTER);
+        boolean any = false;
+        if (collections != null && !collections.containsAll(present)) {
+            // Term queries, not a TermInSetQuery: a filter beside the words is then only advanced to the
+            // words' hits, never read through, however many chunks a collection has.
+            BooleanQuery.Builder readable = new BooleanQuery.Builder();
+            collections.forEach(c -> readable.add(new TermQuery(new Term(StoredChunk.COLLECTION, c)), BooleanClause.Occur.SHOULD));
+            query.add(collections.isEmpty() ? new MatchNoDocsQuery() : readable.build(), BooleanClause.Occur.FILTER);
+            any = true;
         }
         if (source != null) {
             query.add(new TermQuery(new Term(StoredChunk.SOURCE, source.toLowerCase(Locale.ROOT))),
                     BooleanClause.Occur.FILTER);
+            any = true;
         }
         if (from != null || to != null) {
             query.add(LongPoint.newRangeQuery(StoredChunk.PUBLISHED,
                     from == null ? Long.MIN_VALUE : from.getEpochSecond(),
                     to == null ? Long.MAX_VALUE : to.getEpochSecond()), BooleanClause.Occur.FILTER);
+            any = true;
         }
-        return Optional.of(query.build());
+        return any ? Optional.of(query.build()) : Optional.empty();
     }
 }

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
@@ -21,6 +23,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -53,6 +56,17 @@ public final class ChunkIndex implements ChunkStore {
      * scoring asks for the same terms again and again.
      */
     private final Cache<String, Integer> docFreqs = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    /** The collections of one view of the index. */
+    private record CollectionsSeen(IndexReader reader, Set<String> names) {
+    }
+
+    private volatile CollectionsSeen collections;
+
+    private record Held(String term, ArticleFilter filter) {
+    }
+
+    private final Cache<Held, Boolean> held = Caffeine.newBuilder().maximumSize(100_000).build();
     private final NewsAnalyzer analyzer = new NewsAnalyzer();
 
     private ChunkIndex(Directory directory, SearcherManager searchers) throws IOException {
@@ -97,18 +111,43 @@ public final class ChunkIndex implements ChunkStore {
     public List<Hit> anyOf(Collection<String> terms, int k, ArticleFilter filter) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         terms.forEach(t -> words.add(new TermQuery(new Term(StoredChunk.TEXT, t)), BooleanClause.Occur.SHOULD));
-        Query query = filter.query().map(f -> (Query) new BooleanQuery.Builder()
-                .add(words.build(), BooleanClause.Occur.MUST).add(f, BooleanClause.Occur.FILTER).build())
-                .orElseGet(words::build);
-        return terms.isEmpty() ? List.of()
-                : search(query, k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+        return terms.isEmpty() ? List.of() : search(searcher -> filter.query(collections(searcher))
+                        .map(f -> (Query) new BooleanQuery.Builder()
+                                .add(words.build(), BooleanClause.Occur.MUST).add(f, BooleanClause.Occur.FILTER).build())
+                        .orElseGet(words::build),
+                k, (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+    }
+
+    /** Remembered until the next refresh: the same names come up in question after question. */
+    @Override
+    public boolean holds(String term, ArticleFilter filter) {
+        return held.get(new Held(term, filter), key -> ChunkStore.super.holds(term, filter));
     }
 
     /** HNSW search with the filter applied, not after. */
     @Override
     public List<Hit> knn(float[] vector, int k, ArticleFilter filter) {
-        return search(new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k, filter.query().orElse(null)), k,
+        return search(searcher -> new KnnFloatVectorQuery(StoredChunk.VECTOR, vector, k,
+                        filter.query(collections(searcher)).orElse(null)), k,
                 (leaf, fields, doc, score) -> StoredChunk.hit(leaf, doc, score));
+    }
+
+    /** The collections in {@code searcher}'s view of the index; read once per view (a handful of terms). */
+    private Set<String> collections(IndexSearcher searcher) throws IOException {
+        CollectionsSeen known = collections;
+        if (known != null && known.reader() == searcher.getIndexReader()) {
+            return known.names();
+        }
+        Set<String> names = new HashSet<>();
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), StoredChunk.COLLECTION);
+        if (terms != null) {
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                names.add(term.utf8ToString());
+            }
+        }
+        collections = new CollectionsSeen(searcher.getIndexReader(), Set.copyOf(names));
+        return collections.names();
     }
 
     /** Searches the last commit from now on; one refresh per ingested batch, so a batch appears all at once. */
@@ -116,6 +155,7 @@ public final class ChunkIndex implements ChunkStore {
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
         docFreqs.invalidateAll();
+        held.invalidateAll();
         // Not verified again: the new segments were just written and committed by this process.
         chunkCount = countChunks(false);
     }
@@ -202,8 +242,17 @@ public final class ChunkIndex implements ChunkStore {
     }
 
     private <T> List<T> search(Query query, int k, Reader<T> reader) {
+        return search(searcher -> query, k, reader);
+    }
+
+    /** The query made for the searcher it runs on. */
+    private interface QueryFor {
+        Query on(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> List<T> search(QueryFor query, int k, Reader<T> reader) {
         try {
-            return onSearcher(searcher -> hits(searcher, query, k, reader));
+            return onSearcher(searcher -> hits(searcher, query.on(searcher), k, reader));
         } catch (UncheckedIOException e) {
             throw new NewsdeskException("The index could not be read (" + e.getCause().getMessage()
                     + "); run 'newsdesk index' to rebuild it.", e.getCause());

@@ -54,6 +54,11 @@ public interface ChunkStore extends Closeable {
         return byIds(anyOf(terms, k, filter).stream().map(Hit::id).toList());
     }
 
+    /** True when a chunk of the articles {@code filter} lets through holds the analysed term {@code term}. */
+    default boolean holds(String term, ArticleFilter filter) {
+        return docFreq(term) > 0 && (!filter.restricts() || !anyOf(List.of(term), 1, filter).isEmpty());
+    }
+
     default List<Hit> knn(float[] vector, int k) {
         return knn(vector, k, ArticleFilter.NONE);
     }

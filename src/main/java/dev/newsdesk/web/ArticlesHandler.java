@@ -16,8 +16,6 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,9 +56,7 @@ final class ArticlesHandler {
 
     /** The collections the request's admin token writes; 401 without one. */
     Scope authorize(Context ctx) {
-        String header = ctx.header("Authorization");
-        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
-        return access.adminToken(given).orElseThrow(() -> {
+        return access.adminToken(SignIn.bearer(ctx)).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
             return new UnauthorizedResponse("Send 'Authorization: Bearer <token>' with the token set in"
                     + " NEWSDESK_ADMIN_TOKEN, or one the access file lists under admin_tokens.");

@@ -139,7 +139,8 @@ final class SignIn {
         });
     }
 
-    private static String bearer(Context ctx) {
+    /** The bearer token of the request's {@code Authorization} header; null without one. */
+    static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     }

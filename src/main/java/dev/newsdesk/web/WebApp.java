@@ -84,6 +84,10 @@ public final class WebApp implements AutoCloseable {
         if (issuer == null) {
             app.before(Asker.ANYONE::admit);
         } else {
+            if (settings.signIn().clientSecret() == null) {
+                LOG.warn("NEWSDESK_OIDC_CLIENT_SECRET is not set: sessions are signed with a key of this process,"
+                        + " so they end when it stops and other replicas do not accept them");
+            }
             new SignIn(issuer, access, new SignedCookies(settings.signIn().clientSecret(), Clock.systemUTC()),
                     settings.signIn().session(), this::publicUrl).addRoutes(app);
         }
@@ -182,9 +186,7 @@ public final class WebApp implements AutoCloseable {
 
     /** /metrics counts every collection's articles: with sign-in on, only a token for all of them may read it. */
     private void requireEveryCollection(Context ctx) {
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        if (access.adminToken(token).filter(scope -> scope.collections() == null).isEmpty()) {
+        if (access.adminToken(SignIn.bearer(ctx)).filter(scope -> scope.collections() == null).isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"newsdesk\"");
             throw new UnauthorizedResponse("/metrics counts every collection: send 'Authorization: Bearer <token>' with"
                     + " NEWSDESK_ADMIN_TOKEN or an access-file admin token for [\"*\"].");

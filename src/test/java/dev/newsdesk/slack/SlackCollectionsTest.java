@@ -55,17 +55,6 @@ class SlackCollectionsTest {
                 .get(0).toString();
     }
 
-    private static ObjectNode channelMessage(String channel, String text, String ts) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("type", "message");
-        event.put("channel_type", "channel");
-        event.put("user", "UASKER");
-        event.put("text", text);
-        event.put("ts", ts);
-        event.put("channel", channel);
-        return event;
-    }
-
     @Test
     void a_channel_scoped_to_a_collection_answers_from_it_and_others_know_nothing_of_it() throws Exception {
         String question = TwoCollections.memoQuestions().get(0);
@@ -89,8 +78,8 @@ class SlackCollectionsTest {
         String open = SlackHarness.ts();
         String lobby = SlackHarness.ts();
 
-        harness.postEvent(SlackHarness.envelope("Ev" + lobby, channelMessage(LOBBY, "Who is the harbour master?", lobby)));
-        harness.postEvent(SlackHarness.envelope("Ev" + open, channelMessage(OPEN, "Who is the harbour master?", open)));
+        harness.postEvent(SlackHarness.envelope("Ev" + lobby, SlackHarness.message("channel", LOBBY, "Who is the harbour master?", lobby)));
+        harness.postEvent(SlackHarness.envelope("Ev" + open, SlackHarness.message("channel", OPEN, "Who is the harbour master?", open)));
 
         assertThat(harness.slack.awaitDelivered("chat.postMessage", 1, c -> open.equals(c.field("thread_ts"))).get(0)
                 .toString()).contains("Tomas Reyes");

@@ -132,9 +132,14 @@ final class SlackHarness implements AutoCloseable {
     }
 
     static ObjectNode directMessage(String channel, String text, String ts) {
+        return message("im", channel, text, ts);
+    }
+
+    /** A message event of {@code channelType} ("im", "channel", "group"), not in a thread. */
+    static ObjectNode message(String channelType, String channel, String text, String ts) {
         ObjectNode event = JSON.createObjectNode();
         event.put("type", "message");
-        event.put("channel_type", "im");
+        event.put("channel_type", channelType);
         event.put("user", "UASKER");
         event.put("text", text);
         event.put("ts", ts);
