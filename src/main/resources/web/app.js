@@ -69,6 +69,15 @@ async function showWho() {
   if (!response.ok) return;
   const me = await response.json();
   if (!me.signedIn) return;
+  if (chat.owner !== me.id) { // a chat kept for someone else who used this browser is not this person's
+    const owned = chat.owner === undefined && chat.turns.length === 0;
+    chat = { conversation: null, turns: [], owner: me.id };
+    saveChat(chat);
+    if (!owned) {
+      log.querySelectorAll('.turn').forEach((t) => t.remove());
+      intro.hidden = false;
+    }
+  }
   $('who').textContent = me.name;
   $('who').title = 'Reads: ' + me.collections.join(', ');
   $('who').hidden = false;
@@ -124,8 +133,11 @@ function ask(question) {
     if (finished) return;
     if (e.data) { // an error event sent by the server
       turn.failed(JSON.parse(e.data).error, () => ask(question));
-    } else { // the connection itself failed
+    } else { // the connection itself failed, or the sign-in has ended (the stream cannot say 401)
       turn.failed(UNREACHABLE, () => ask(question));
+      fetch('/api/me', { cache: 'no-store' }).then((me) => {
+        if (me.status === 401) window.location.href = '/signin?return=%2F';
+      }).catch(() => {});
       showBanner(UNREACHABLE);
       checkHealth();
     }
@@ -196,7 +208,7 @@ input.addEventListener('input', () => { // grow with the question, up to the CSS
 });
 $('new-chat').addEventListener('click', () => {
   if (busy) return; // the answer on its way belongs to the old conversation
-  chat = { conversation: null, turns: [] };
+  chat = { conversation: null, turns: [], owner: chat.owner };
   saveChat(chat);
   log.querySelectorAll('.turn').forEach((t) => t.remove());
   intro.hidden = false;

@@ -20,6 +20,9 @@ public interface Access {
     /** The collections an admin API token may add to and delete from; empty when the token is not one. */
     Optional<Scope> adminToken(String token);
 
+    /** True when any admin token would be accepted now: the admin API is on. */
+    boolean hasAdminTokens();
+
     /** A Slack channel's rules. */
     record Channel(Scope scope, boolean mentionOnly) {
     }

@@ -70,38 +70,43 @@ public final class AccessFile implements Access {
         return rules().adminToken(token);
     }
 
-    /** True when any admin token can be accepted: the admin API is served then. */
+    @Override
     public boolean hasAdminTokens() {
         return adminTokenDigest != null || !rules().adminTokens().isEmpty();
     }
 
-    /** The rules as the file says now; a glance at its modification time per call (microseconds). */
+    /** The rules as the file says now; a glance at its modification time and size per call (microseconds). */
     AccessRules rules() {
         if (file == null) {
             return AccessRules.DEFAULTS;
         }
         Loaded now = loaded;
-        try {
-            if (!Files.getLastModifiedTime(file).equals(now.modified()) || Files.size(file) != now.size()) {
-                synchronized (this) {
-                    now = loaded;
-                    if (!Files.getLastModifiedTime(file).equals(now.modified()) || Files.size(file) != now.size()) {
-                        now = read();
-                        loaded = now;
-                        log.accept("newsdesk: access file " + file + " read again");
-                    }
-                }
+        if (unchanged(now)) {
+            return now.rules();
+        }
+        synchronized (this) {
+            now = loaded;
+            if (unchanged(now)) {
+                return now.rules();
             }
-        } catch (IOException | AccessRules.Invalid e) {
-            // Keep the rules as they were, and stop retrying until the file changes again.
             FileTime modified = modifiedOrNull();
-            if (!Objects.equals(modified, now.modified())) {
+            long size = sizeOrZero();
+            try {
+                loaded = new Loaded(modified, size, AccessRules.parse(Files.readString(file)));
+                log.accept("newsdesk: access file " + file + " read again");
+            } catch (IOException | AccessRules.Invalid e) {
+                // Keep the rules as they were, and do not try again until the file changes again.
                 log.accept("newsdesk: the access file " + file + " was changed but cannot be used (" + message(e)
                         + "); the rules it had before still apply until it is fixed");
-                loaded = new Loaded(modified, sizeOrZero(), now.rules());
+                loaded = new Loaded(modified, size, now.rules());
             }
+            return loaded.rules();
         }
-        return now.rules();
+    }
+
+    /** True when the file's modification time and size are those {@code known} was read at. */
+    private boolean unchanged(Loaded known) {
+        return Objects.equals(modifiedOrNull(), known.modified()) && sizeOrZero() == known.size();
     }
 
     private Loaded read() throws IOException {

@@ -19,20 +19,23 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The access file as read: which collections everyone signed in, each group and each person (by email)
- * may read; what each Slack channel and direct messages answer from; which admin tokens may write where.
+ * The access file as read: which organisations may sign in at all ({@code domains}: the issuer's hosted
+ * domain or the verified email's), which collections everyone signed in, each group and each person (by
+ * verified email) may read; what each Slack channel and direct messages answer from; which admin tokens may write where.
  * A name it does not know, or a collection that is not a valid name, is an error that says where: a typo
  * must never silently open or close a collection. Without a file, everyone signed in, every channel and
  * direct messages read {@code default}, and only {@code NEWSDESK_ADMIN_TOKEN} writes. In a channel the
  * bot answers when mentioned, unless the file sets the channel's {@code mention_only: false}: then it
  * answers every question asked there.
  */
-record AccessRules(Scope everyone, Map<String, Scope> groups, Map<String, Scope> people, Map<String, Access.Channel> channels,
-                   Scope otherChannels, Scope directMessages, Map<String, Scope> adminTokens) {
+record AccessRules(Set<String> domains, Scope everyone, Map<String, Scope> groups, Map<String, Scope> people,
+                   Map<String, Access.Channel> channels, Scope otherChannels, Scope directMessages,
+                   Map<String, Scope> adminTokens) {
 
     static final Scope DEFAULT = Scope.of(Set.of(Article.Meta.DEFAULT_COLLECTION));
-    static final AccessRules DEFAULTS = new AccessRules(DEFAULT, Map.of(), Map.of(), Map.of(), DEFAULT, DEFAULT, Map.of());
-    private static final Set<String> TOP = Set.of("everyone", "groups", "people", "slack", "admin_tokens");
+    static final AccessRules DEFAULTS = new AccessRules(Set.of(), DEFAULT, Map.of(), Map.of(), Map.of(), DEFAULT, DEFAULT,
+            Map.of());
+    private static final Set<String> TOP = Set.of("domains", "everyone", "groups", "people", "slack", "admin_tokens");
     private static final Set<String> SLACK = Set.of("channels", "other_channels", "direct_messages");
     private static final Set<String> CHANNEL = Set.of("collections", "mention_only");
     private static final Set<String> TOKEN = Set.of("sha256", "collections");
@@ -44,7 +47,14 @@ record AccessRules(Scope everyone, Map<String, Scope> groups, Map<String, Scope>
         }
     }
 
+    /**
+     * What {@code person} reads. With {@code domains} set, someone of another organisation (an issuer such
+     * as Google signs in anyone with an account) reads nothing at all.
+     */
     Scope reader(Person person) {
+        if (!domains.isEmpty() && (person.domain() == null || !domains.contains(person.domain()))) {
+            return Scope.NONE;
+        }
         Scope scope = everyone;
         for (String group : person.groups()) {
             scope = scope.union(groups.getOrDefault(group, Scope.NONE));
@@ -110,7 +120,7 @@ record AccessRules(Scope everyone, Map<String, Scope> groups, Map<String, Scope>
             tokens.put(digest.strip().toLowerCase(Locale.ROOT), scope(token.getOrDefault("collections", List.of()),
                     where + ".collections"));
         }
-        return new AccessRules(
+        return new AccessRules(domains(top.getOrDefault("domains", List.of())),
                 top.containsKey("everyone") ? scope(top.get("everyone"), "everyone") : DEFAULT,
                 scopes(top.getOrDefault("groups", Map.of()), "groups", false),
                 scopes(top.getOrDefault("people", Map.of()), "people", true),
@@ -118,6 +128,13 @@ record AccessRules(Scope everyone, Map<String, Scope> groups, Map<String, Scope>
                 slack.containsKey("other_channels") ? scope(slack.get("other_channels"), "slack.other_channels") : DEFAULT,
                 slack.containsKey("direct_messages") ? scope(slack.get("direct_messages"), "slack.direct_messages") : DEFAULT,
                 Map.copyOf(tokens));
+    }
+
+    private static Set<String> domains(Object value) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(d -> d instanceof String s && s.contains("."))) {
+            throw new Invalid("domains must be a list of the organisation's domains, e.g. [example.org]");
+        }
+        return list.stream().map(d -> ((String) d).strip().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, Scope> scopes(Object value, String where, boolean lowerCaseKeys) {

@@ -214,9 +214,16 @@ public final class OidcIssuer {
         return client.getValue();
     }
 
+    /**
+     * The person of {@code claims}. The email counts only when {@code email_verified} is true: some issuers
+     * let anyone set an unverified address, which must not match a person of the access file.
+     */
     private Person person(JWTClaimsSet claims) {
-        return new Person(claims.getIssuer() + " " + claims.getSubject(), text(claims.getClaim("name")),
-                text(claims.getClaim("email")), groups(claims.getClaims()));
+        String email = Boolean.TRUE.equals(claims.getClaim("email_verified")) ? text(claims.getClaim("email")) : null;
+        String hosted = text(claims.getClaim("hd"));
+        String domain = hosted != null ? hosted : email == null ? null : email.substring(email.indexOf('@') + 1);
+        return new Person(claims.getIssuer() + " " + claims.getSubject(), text(claims.getClaim("name")), email,
+                domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT), groups(claims.getClaims()));
     }
 
     /** The groups claim: a list or one string; a dotted name looks inside objects ("realm_access.roles"). */

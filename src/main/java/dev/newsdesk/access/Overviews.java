@@ -36,25 +36,44 @@ public final class Overviews {
                            List<String> examples) {
     }
 
-    private final Cache<Scope, Overview> computed = Caffeine.newBuilder().maximumSize(SCOPES).build();
-    /** The articles the kept overviews describe; another collection of them (the corpus changed) makes them stale. */
-    private Collection<Article> described;
+    /** One scope's overview of one state of the archive (its articles' collection, a new one after every change). */
+    private record Key(Collection<Article> articles, Scope scope) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.articles == articles && key.scope.equals(scope);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(articles) * 31 + scope.hashCode();
+        }
+    }
+
+    /** Overviews of the current state only: when the archive changes, those of the old state are dropped. */
+    private final Cache<Key, Overview> computed = Caffeine.newBuilder().maximumSize(SCOPES).build();
+    private Collection<Article> current;
 
     /** The overview of {@code scope} over {@code served}'s archive as it is now. */
     public Overview of(Served served, Scope scope) {
+        Collection<Article> articles = served.catalogue().articles();
         synchronized (this) {
-            Collection<Article> now = served.catalogue().articles();
-            if (described != now) {
+            if (current != articles) {
                 computed.invalidateAll();
-                described = now;
+                current = articles;
             }
         }
-        return computed.get(scope, key -> compute(served, scope));
+        // Keyed by the state it describes: one computed from an older state can never answer for a newer.
+        return computed.get(new Key(articles, scope), key -> compute(served, articles, scope));
     }
 
     /** Computed afresh, nothing kept. */
     public static Overview compute(Served served, Scope scope) {
-        List<Article> articles = served.catalogue().articles().stream().filter(scope::reads).toList();
+        return compute(served, served.catalogue().articles(), scope);
+    }
+
+    private static Overview compute(Served served, Collection<Article> all, Scope scope) {
+        List<Article> articles = all.stream().filter(scope::reads).toList();
         ArticleFilter filter = scope.filter(ArticleFilter.NONE);
         List<String> examples = new ArrayList<>();
         for (String question : ExampleQuestions.candidates(articles, CANDIDATES)) {

@@ -34,6 +34,8 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
      * read the articles that do as it would if they did not exist.
      */
     static QuestionTerms of(String question, ChunkStore index, QuestionWords words, Aliases aliases, ArticleFilter filter) {
+        // Only the collections count: outside an outlet or dates someone chose, a name is still known to them.
+        ArticleFilter readable = filter.collections() == null ? null : ArticleFilter.NONE.within(filter.collections());
         Map<String, Double> weights = new LinkedHashMap<>();
         List<String> sequence = new ArrayList<>();
         Set<String> unknownNames = new LinkedHashSet<>();
@@ -54,7 +56,7 @@ record QuestionTerms(Map<String, Double> weights, List<String> sequence, List<St
             }
             List<String> terms = known(word, index, aliases);
             if (!sentenceStart && NAME.matcher(word).matches() && terms.stream().anyMatch(t -> index.docFreq(t) == 0
-                    || filter.collections() != null && !index.holds(t, filter))) {
+                    || readable != null && !index.holds(t, readable))) {
                 unknownNames.add(word);
             }
             for (String term : terms) {

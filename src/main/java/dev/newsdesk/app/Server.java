@@ -94,7 +94,7 @@ final class Server {
             FolderWatcher watcher = new FolderWatcher(settings.corpus(), live, log);
             watcher.start();
             live.rescan();
-            web.live(live, store, adminApi);
+            web.live(live, store);
             log.accept("newsdesk: watching " + settings.corpus() + " for new, changed and deleted articles"
                     + (adminApi ? "; admin API on at /api/articles" : ""));
             return watcher;

@@ -2,6 +2,7 @@ package dev.newsdesk.ingest;
 
 import dev.newsdesk.config.NewsdeskException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -84,6 +85,8 @@ public final class CorpusLoader {
             return listing.filter(CorpusLoader::isArticleFile)
                     .map(p -> folder.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
                     .filter(CorpusLoader::isArticleKey).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a folder that could not be listed while walking
         }
     }
 

@@ -60,6 +60,22 @@ public final class FolderWatcher implements Closeable {
         return true;
     }
 
+    /**
+     * Stops watching the collection folder of {@code prefix}: moved out of the corpus, its watch would
+     * otherwise follow it and still report its files as the collection's. True when there was one.
+     */
+    private boolean unwatch(String prefix) {
+        boolean found = false;
+        for (Map.Entry<WatchKey, String> watched : prefixes.entrySet()) {
+            if (watched.getValue().equals(prefix)) {
+                watched.getKey().cancel();
+                prefixes.remove(watched.getKey());
+                found = true;
+            }
+        }
+        return found;
+    }
+
     private boolean watchNew(Path child, Consumer<String> log) {
         try {
             return watchCollection(child);
@@ -74,7 +90,10 @@ public final class FolderWatcher implements Closeable {
         try {
             while (true) {
                 WatchKey key = watcher.take();
-                String prefix = prefixes.getOrDefault(key, "");
+                String prefix = prefixes.get(key);
+                if (prefix == null) {
+                    continue; // a folder no longer watched (moved away): its last events are not the corpus's
+                }
                 for (WatchEvent<?> event : key.pollEvents()) {
                     if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                         ingest.rescan();
@@ -82,13 +101,18 @@ public final class FolderWatcher implements Closeable {
                         if (prefix.isEmpty() && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
                                 && watchNew(folder.resolve(name), log)) {
                             ingest.rescan();
+                        } else if (prefix.isEmpty() && event.kind() == StandardWatchEventKinds.ENTRY_DELETE
+                                && unwatch(name + "/")) {
+                            ingest.rescan(); // a collection folder moved away or renamed: its articles go
                         } else {
                             ingest.submit(prefix + name);
                         }
                     }
                 }
                 if (!key.reset()) {
-                    prefixes.remove(key);
+                    if (prefixes.remove(key) == null) {
+                        continue; // cancelled above
+                    }
                     if (prefix.isEmpty()) {
                         log.accept("the corpus folder " + folder + " is gone; no longer watching it");
                         return;

@@ -8,7 +8,6 @@ import dev.newsdesk.ingest.Corpus;
 import dev.newsdesk.ingest.CorpusLoader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,7 +118,7 @@ public final class LiveIngest implements Closeable {
         corpus.articles().forEach(a -> files.add(a.file()));
         try {
             files.addAll(CorpusLoader.articleNames(folder));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             errors.incrementAndGet();
             log.accept("cannot list the corpus folder " + folder + ": " + e.getMessage());
         }

@@ -39,28 +39,38 @@ final class Greetings {
     }
 
     /**
-     * True the first time {@code channel} is claimed (the caller then posts {@link #greeting}), false ever
-     * after, across restarts.
+     * True when {@code channel} has not been greeted and nobody is greeting it now: the caller then posts
+     * {@link #greeting} and says how that went ({@link #greeted} or {@link #failed}). False ever after a
+     * greeting was posted, across restarts.
      */
-    synchronized boolean firstTime(String channel) {
-        try {
-            if (!loaded) {
+    synchronized boolean claim(String channel) {
+        if (!loaded) {
+            try {
                 if (Files.exists(file)) {
                     greeted.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
                 }
-                loaded = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the greeted channels in " + file, e);
             }
-            if (!greeted.add(channel)) {
-                return false;
-            }
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
+            loaded = true;
+        }
+        return greeted.add(channel);
+    }
+
+    /** The greeting of a claimed channel was posted: it is never greeted again. */
+    synchronized void greeted(String channel) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, channel + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the greeted channels in " + file, e);
         }
+    }
+
+    /** The greeting of a claimed channel could not be posted: the bot's next addition there tries again. */
+    synchronized void failed(String channel) {
+        greeted.remove(channel);
     }
 
     /** The greeting for {@code channel}, from the collections it answers from. */

@@ -85,8 +85,18 @@ public final class SlackEventsHandler {
     /** Posts the channel's greeting, once ever per channel, off Slack's request thread. */
     private void greet(String channel) {
         if (!queue.offer("greeting " + channel, () -> {
-            if (greetings.firstTime(channel)) {
-                poster.postInThread(channel, null, greetings.greeting(channel));
+            if (!greetings.claim(channel)) {
+                return;
+            }
+            boolean posted = false;
+            try {
+                posted = poster.postInThread(channel, null, greetings.greeting(channel));
+            } finally {
+                if (posted) {
+                    greetings.greeted(channel);
+                } else {
+                    greetings.failed(channel);
+                }
             }
         })) {
             LOG.warn("Slack work queue full; the greeting in {} is left out", channel);

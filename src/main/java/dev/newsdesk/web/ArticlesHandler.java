@@ -54,8 +54,12 @@ final class ArticlesHandler {
         this.json = json;
     }
 
-    /** The collections the request's admin token writes; 401 without one. */
+    /** The collections the request's admin token writes; 401 without one, 404 while no token is set at all. */
     Scope authorize(Context ctx) {
+        if (!access.hasAdminTokens()) {
+            throw new NotFoundResponse("The admin API is off: set NEWSDESK_ADMIN_TOKEN, or list admin_tokens in the"
+                    + " access file.");
+        }
         return access.adminToken(SignIn.bearer(ctx)).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
             return new UnauthorizedResponse("Send 'Authorization: Bearer <token>' with the token set in"
@@ -120,12 +124,15 @@ final class ArticlesHandler {
             return;
         }
         String file = ctx.pathParam("file");
-        // The collection of a file is its folder's; a file of another collection is, to this token, no file at all.
-        String collection = file.contains("/") ? file.substring(0, file.indexOf('/')) : Article.Meta.DEFAULT_COLLECTION;
+        // The collection is the article's as read (its folder's, or its front matter's at the top); a file not
+        // read yet counts as in its folder's. A file of another collection is, to this token, no file at all.
+        Optional<Article> article = engine.get().catalogue().article(file);
+        String collection = article.map(Article::collection).orElseGet(() -> file.contains("/")
+                ? file.substring(0, file.indexOf('/')).toLowerCase(Locale.ROOT) : Article.Meta.DEFAULT_COLLECTION);
         if (!writes.reads(collection)) {
             throw new NotFoundResponse("No article by that name among the collections this token writes.");
         }
-        boolean known = engine.get().catalogue().article(file).isPresent();
+        boolean known = article.isPresent();
         boolean deleted;
         try {
             deleted = store.delete(file);

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -93,12 +94,12 @@ final class SignIn {
         JWTClaimsSet flow = new JWTClaimsSet.Builder()
                 .claim("state", authorization.state()).claim("nonce", authorization.nonce())
                 .claim("verifier", authorization.verifier()).claim("return", back).build();
-        ctx.cookie(cookie(FLOW, cookies.sign(flow, FLOW_LIFETIME), "/signin", (int) FLOW_LIFETIME.toSeconds()));
+        ctx.cookie(cookie(FLOW, cookies.sign(FLOW, flow, FLOW_LIFETIME), "/signin", (int) FLOW_LIFETIME.toSeconds()));
         ctx.redirect(authorization.redirect().toString(), HttpStatus.FOUND);
     }
 
     private void callback(Context ctx) {
-        Optional<JWTClaimsSet> flow = cookies.read(ctx.cookie(FLOW));
+        Optional<JWTClaimsSet> flow = cookies.read(FLOW, ctx.cookie(FLOW));
         ctx.cookie(cookie(FLOW, "", "/signin", 0));
         if (flow.isEmpty()) {
             refuse(ctx, "This sign-in has expired or was begun in another browser.");
@@ -111,8 +112,9 @@ final class SignIn {
             URI returned = URI.create(callback() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
             Person person = issuer.signIn(returned, callback(), authorization);
             JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(person.id()).claim("name", person.name())
-                    .claim("email", person.email()).claim("groups", List.copyOf(person.groups())).build();
-            ctx.cookie(cookie(SESSION, cookies.sign(claims, session), "/", (int) session.toSeconds()));
+                    .claim("email", person.email()).claim("domain", person.domain())
+                    .claim("groups", List.copyOf(person.groups())).build();
+            ctx.cookie(cookie(SESSION, cookies.sign(SESSION, claims, session), "/", (int) session.toSeconds()));
             ctx.redirect(begun.getStringClaim("return"), HttpStatus.FOUND);
         } catch (OidcIssuer.Refused e) {
             refuse(ctx, e.getMessage());
@@ -132,10 +134,11 @@ final class SignIn {
     }
 
     private Optional<Person> session(Context ctx) {
-        return cookies.read(ctx.cookie(SESSION)).map(claims -> {
+        return cookies.read(SESSION, ctx.cookie(SESSION)).filter(claims -> claims.getSubject() != null).map(claims -> {
             Object groups = claims.getClaim("groups");
             return new Person(claims.getSubject(), (String) claims.getClaim("name"), (String) claims.getClaim("email"),
-                    groups instanceof List<?> list ? new HashSet<>(list.stream().map(String::valueOf).toList()) : java.util.Set.of());
+                    (String) claims.getClaim("domain"),
+                    groups instanceof List<?> list ? new HashSet<>(list.stream().map(String::valueOf).toList()) : Set.of());
         });
     }
 

@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 final class SignedCookies {
 
+    private static final String USE = "use";
+
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
@@ -40,9 +42,12 @@ final class SignedCookies {
         this.clock = clock;
     }
 
-    /** {@code claims} signed, valid for {@code lifetime}. */
-    String sign(JWTClaimsSet claims, Duration lifetime) {
-        JWTClaimsSet timed = new JWTClaimsSet.Builder(claims)
+    /**
+     * {@code claims} signed for {@code use} (the cookie's name), valid for {@code lifetime}. The use is signed
+     * with them, so that a value made for one cookie is never taken as another's.
+     */
+    String sign(String use, JWTClaimsSet claims, Duration lifetime) {
+        JWTClaimsSet timed = new JWTClaimsSet.Builder(claims).claim(USE, use)
                 .expirationTime(Date.from(clock.instant().plus(lifetime))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), timed);
         try {
@@ -53,8 +58,8 @@ final class SignedCookies {
         return jwt.serialize();
     }
 
-    /** The claims of a value {@link #sign} made and that has not expired; empty for anything else. */
-    Optional<JWTClaimsSet> read(String value) {
+    /** The claims of a value {@link #sign} made for {@code use} and that has not expired; empty for anything else. */
+    Optional<JWTClaimsSet> read(String use, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -66,7 +71,8 @@ final class SignedCookies {
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expires = claims.getExpirationTime();
-            return expires != null && expires.toInstant().isAfter(clock.instant()) ? Optional.of(claims) : Optional.empty();
+            return expires != null && expires.toInstant().isAfter(clock.instant()) && use.equals(claims.getClaim(USE))
+                    ? Optional.of(claims) : Optional.empty();
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

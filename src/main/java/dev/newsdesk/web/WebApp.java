@@ -153,16 +153,14 @@ public final class WebApp implements AutoCloseable {
     }
 
     /**
-     * Reports live ingestion on /health and /metrics, and, when {@code adminApi}, opens the admin API that
-     * adds and removes articles through {@code live}, for the tokens {@code access} knows.
+     * Reports live ingestion on /health and /metrics, and serves the admin API that adds and removes articles
+     * through {@code live}: on while {@code access} knows an admin token (404 otherwise).
      */
-    public void live(LiveIngest live, ArticleStore store, boolean adminApi) {
+    public void live(LiveIngest live, ArticleStore store) {
         health.ingest(live::status);
         metrics.ingest(live);
-        if (adminApi) {
-            ArticlesHandler articles = new ArticlesHandler(access, store, live, engine, json);
-            app.post("/api/articles", articles::add).delete("/api/articles/<file>", articles::remove);
-        }
+        ArticlesHandler articles = new ArticlesHandler(access, store, live, engine, json);
+        app.post("/api/articles", articles::add).delete("/api/articles/<file>", articles::remove);
     }
 
     /** Where browsers reach this server, without a trailing slash: NEWSDESK_PUBLIC_URL, else the address it listens on. */
@@ -171,12 +169,13 @@ public final class WebApp implements AutoCloseable {
         return configured != null ? configured.replaceAll("/+$", "") : "http://" + settings.host() + ":" + app.port();
     }
 
-    /** GET /api/me: who is signed in and which collections they read, for the page's header. */
+    /** GET /api/me: who is signed in and which collections they read, for the page's header and its kept chat. */
     private void me(Context ctx) {
         Asker asker = Asker.of(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("signedIn", asker.person() != null);
         if (asker.person() != null) {
+            body.put("id", asker.person().id());
             body.put("name", asker.person().shown());
             body.put("collections", asker.scope().collections() == null ? List.of("*")
                     : asker.scope().collections().stream().sorted().toList());

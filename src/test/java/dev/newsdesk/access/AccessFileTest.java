@@ -45,7 +45,7 @@ class AccessFileTest {
     }
 
     private static Person person(String email, String... groups) {
-        return new Person("https://issuer sub-" + email, null, email, Set.of(groups));
+        return new Person("https://issuer sub-" + email, null, email, email.substring(email.indexOf('@') + 1), Set.of(groups));
     }
 
     @Test
@@ -88,6 +88,7 @@ class AccessFileTest {
         assertThat(access.channel("C0ANY").scope().collections()).containsExactly("default");
         assertThat(access.directMessages().collections()).containsExactly("default");
         assertThat(access.hasAdminTokens()).isFalse();
+        assertThat(access.adminToken("anything")).isEmpty();
     }
 
     @Test
@@ -125,5 +126,15 @@ class AccessFileTest {
                 .isInstanceOf(NewsdeskException.class).hasMessageContaining("sha256sum");
         assertThatThrownBy(() -> new AccessFile(folder.resolve("missing.yaml"), null, log::add))
                 .isInstanceOf(NewsdeskException.class).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void with_domains_set_someone_of_another_organisation_reads_nothing() throws Exception {
+        AccessFile access = file("domains: [example.com]\n" + RULES);
+
+        assertThat(access.reader(person("bo@example.com", "investigations-desk")).collections())
+                .containsExactlyInAnyOrder("default", "investigations");
+        assertThat(access.reader(person("eve@elsewhere.org", "investigations-desk"))).isEqualTo(Scope.NONE);
+        assertThat(access.reader(new Person("https://issuer no-email", null, null, null, Set.of()))).isEqualTo(Scope.NONE);
     }
 }

@@ -112,4 +112,18 @@ class LiveIngestTest {
         Files.delete(folder.resolve("buoys.md"));
         archive.askUntil(question, a -> !cites(a, "coastal/buoys.md"), GENEROUS);
     }
+
+    @Test
+    void a_collection_folder_moved_out_of_the_corpus_takes_its_articles_with_it() throws Exception {
+        Path folder = Files.createDirectories(archive.corpus.resolve("moving"));
+        Files.writeString(folder.resolve("pier.md"), "Pier rebuilt\nThe Varnholt pier was rebuilt with 44 new piles, the harbour said.\n");
+        String question = "How many new piles did the Varnholt pier get?";
+        archive.askUntil(question, a -> cites(a, "moving/pier.md"), GENEROUS);
+
+        Files.move(folder, dev.newsdesk.TestEngines.tempDir("moved-away").resolve("moving"));
+
+        Answer after = archive.askUntil(question, a -> !cites(a, "moving/pier.md"), GENEROUS);
+        assertThat(after.citations()).noneMatch(c -> c.file().startsWith("moving/"));
+        assertThat(archive.engine.corpus().article("moving/pier.md")).isEmpty();
+    }
 }

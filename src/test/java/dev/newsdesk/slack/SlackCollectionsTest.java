@@ -152,14 +152,18 @@ class SlackCollectionsTest {
     }
 
     @Test
-    void the_greeted_channels_are_kept_so_a_restart_does_not_greet_again() throws Exception {
+    void the_greeted_channels_are_kept_so_a_restart_does_not_greet_again_and_a_failed_greeting_is_tried_again() throws Exception {
         Path file = dev.newsdesk.TestEngines.tempDir("greeted").resolve("greeted.txt");
         Greetings first = new Greetings(file, null, null);
+
+        assertThat(first.claim("C0ONCE")).isTrue();
+        assertThat(first.claim("C0ONCE")).as("being greeted").isFalse();
+        first.greeted("C0ONCE");
+        assertThat(first.claim("C0FAILED")).isTrue();
+        first.failed("C0FAILED");
         Greetings again = new Greetings(file, null, null);
 
-        assertThat(first.firstTime("C0ONCE")).isTrue();
-        assertThat(first.firstTime("C0ONCE")).isFalse();
-        assertThat(again.firstTime("C0ONCE")).isFalse();
-        assertThat(again.firstTime("C0OTHER")).isTrue();
+        assertThat(again.claim("C0ONCE")).isFalse();
+        assertThat(again.claim("C0FAILED")).as("a greeting that failed is tried again").isTrue();
     }
 }

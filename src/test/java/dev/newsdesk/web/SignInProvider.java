@@ -62,6 +62,12 @@ final class SignInProvider implements AutoCloseable {
         return accessToken(subject, groups, AUDIENCE, 3600);
     }
 
+    /** An access token for the API carrying these claims. */
+    String accessToken(String subject, Map<String, Object> claims) {
+        return server.issueToken(ISSUER_ID, "api-client", new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT",
+                List.of(AUDIENCE), claims, 3600)).serialize();
+    }
+
     /** The claims of a good token for {@code subject}, for forging. */
     JWTClaimsSet claims(String subject, List<String> groups) {
         return new JWTClaimsSet.Builder().issuer(issuer()).subject(subject).audience(AUDIENCE)

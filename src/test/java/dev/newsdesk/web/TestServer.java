@@ -88,7 +88,7 @@ final class TestServer implements AutoCloseable {
         Settings settings = archive.engine.settings();
         AccessFile access = access(settings);
         WebApp web = new WebApp(settings, new FeedbackLog(feedback), access, null, new Overviews()).start();
-        web.live(archive.live, new ArticleStore(archive.corpus), access.hasAdminTokens());
+        web.live(archive.live, new ArticleStore(archive.corpus));
         web.ready(archive.engine);
         return new TestServer(web, feedback);
     }

@@ -150,6 +150,32 @@ class WebSignInTest {
         assertThat(back.headers().firstValue("Location")).hasValue("/");
     }
 
+    @Test
+    void the_sign_in_flows_cookie_is_no_session() {
+        String flow = cookie(server.get("/signin"), "newsdesk_signin");
+
+        HttpResponse<String> response = server.getWith("/api/me", "Cookie", flow.replace("newsdesk_signin=", "newsdesk_session="));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void an_email_counts_for_the_access_files_people_only_when_the_issuer_verified_it() throws Exception {
+        String rules = java.nio.file.Files.readString(archive.accessFile);
+        try {
+            java.nio.file.Files.writeString(archive.accessFile, rules + "people:\n  ana@example.org: [investigations]\n");
+            String unverified = provider.accessToken("eve", Map.of("email", "ana@example.org", "email_verified", false));
+            String verified = provider.accessToken("ana", Map.of("email", "ana@example.org", "email_verified", true));
+
+            assertThat(TestServer.json(server.send("GET", "/api/me", null, null, unverified)).get("collections"))
+                    .extracting(JsonNode::asText).containsExactly("default");
+            assertThat(TestServer.json(server.send("GET", "/api/me", null, null, verified)).get("collections"))
+                    .extracting(JsonNode::asText).containsExactly("default", "investigations");
+        } finally {
+            java.nio.file.Files.writeString(archive.accessFile, rules);
+        }
+    }
+
     /** Signs in through the issuer as the next queued person, as a browser would; returns the session cookie. */
     private String signIn(String returnTo) throws Exception {
         HttpResponse<String> begun = server.get("/signin?return=" + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
