@@ -2,6 +2,7 @@ package dev.newsdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsdesk.SignInProvider;
 import dev.newsdesk.TestEngines;
 import dev.newsdesk.app.Engine;
 import dev.newsdesk.eval.EvalQuestion;

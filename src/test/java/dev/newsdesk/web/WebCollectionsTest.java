@@ -3,6 +3,7 @@ package dev.newsdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.SignInProvider;
 import dev.newsdesk.TwoCollections;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -2,6 +2,7 @@ package dev.newsdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsdesk.SignInProvider;
 import dev.newsdesk.TwoCollections;
 import java.io.IOException;
 import java.time.Duration;
