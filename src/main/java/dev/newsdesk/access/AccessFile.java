@@ -35,7 +35,7 @@ public final class AccessFile implements Access {
         this.log = log;
         if (file != null) {
             try {
-                loaded = read();
+                loaded = read(modifiedOrNull(), sizeOrZero());
             } catch (IOException | AccessRules.Invalid e) {
                 throw new NewsdeskException("Cannot use the access file " + file + ": " + message(e)
                         + "; fix it or unset NEWSDESK_ACCESS_FILE (the README shows an example).", e);
@@ -92,7 +92,7 @@ public final class AccessFile implements Access {
             FileTime modified = modifiedOrNull();
             long size = sizeOrZero();
             try {
-                loaded = new Loaded(modified, size, AccessRules.parse(Files.readString(file)));
+                loaded = read(modified, size);
                 log.accept("newsdesk: access file " + file + " read again");
             } catch (IOException | AccessRules.Invalid e) {
                 // Keep the rules as they were, and do not try again until the file changes again.
@@ -109,9 +109,8 @@ public final class AccessFile implements Access {
         return Objects.equals(modifiedOrNull(), known.modified()) && sizeOrZero() == known.size();
     }
 
-    private Loaded read() throws IOException {
-        FileTime modified = Files.getLastModifiedTime(file);
-        long size = Files.size(file);
+    /** The file's rules, as of {@code modified} and {@code size}, taken before reading it: a later edit shows as a change. */
+    private Loaded read(FileTime modified, long size) throws IOException {
         return new Loaded(modified, size, AccessRules.parse(Files.readString(file)));
     }
 

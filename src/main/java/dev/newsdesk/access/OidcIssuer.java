@@ -158,11 +158,10 @@ public final class OidcIssuer {
         if (code == null) {
             throw new Refused("The identity provider sent no authorization code.");
         }
-        TokenRequest request = secret == null
-                ? new TokenRequest(metadata.getTokenEndpointURI(), client,
-                        new AuthorizationCodeGrant(code, callback, new CodeVerifier(begun.verifier())))
-                : new TokenRequest(metadata.getTokenEndpointURI(), new ClientSecretBasic(client, secret),
-                        new AuthorizationCodeGrant(code, callback, new CodeVerifier(begun.verifier())));
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, callback, new CodeVerifier(begun.verifier()));
+        // A public client (no secret) is identified by its id alone; PKCE is then what binds the code to it.
+        TokenRequest request = secret == null ? new TokenRequest(metadata.getTokenEndpointURI(), client, grant)
+                : new TokenRequest(metadata.getTokenEndpointURI(), new ClientSecretBasic(client, secret), grant);
         OIDCTokens tokens;
         try {
             HTTPRequest http = request.toHTTPRequest();

@@ -42,21 +42,18 @@ public record ArticleFilter(String source, Instant from, Instant to, Set<String>
 
     /** True when {@code article} passes, as the store's filter decides. */
     public boolean admits(Article article) {
-        return admits(article.meta().source(), article.meta().publishedAt(), article.collection());
-    }
-
-    /** True when an article with this outlet, publication time and collection passes, as the Lucene filter decides. */
-    public boolean admits(String articleSource, Optional<Instant> published, String collection) {
-        if (collections != null && !collections.contains(collection)) {
+        if (collections != null && !collections.contains(article.collection())) {
             return false;
         }
+        String articleSource = article.meta().source();
         if (source != null && (articleSource == null || !source.equalsIgnoreCase(articleSource))) {
             return false;
         }
         if (from == null && to == null) {
             return true;
         }
-        return published.filter(at -> (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to))).isPresent();
+        return article.meta().publishedAt()
+                .filter(at -> (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to))).isPresent();
     }
 
     /**

@@ -69,7 +69,7 @@ public final class SlackEventsHandler {
             if (joinedByBot(event)) {
                 greet(event.path("channel").asText());
             } else {
-                question(event, channel -> !access.channel(channel).mentionOnly())
+                question(event, channel -> !access.channel(channel).mentionOnly(), poster.knownBotUserId())
                         .ifPresent(q -> take(root.path("event_id").asText(null), q));
             }
         }
@@ -106,9 +106,10 @@ public final class SlackEventsHandler {
     /**
      * The question in {@code event}, or empty for what the bot must not answer. In a channel it answers
      * mentions, and every top-level message where {@code answersAll} says so (the access file's
-     * {@code mention_only: false}); a message there that mentions it is answered as the mention.
+     * {@code mention_only: false}); a message there that mentions it ({@code botUserId}; while that is not
+     * known yet, any mention) is answered as the mention.
      */
-    static Optional<Question> question(JsonNode event, Predicate<String> answersAll) {
+    static Optional<Question> question(JsonNode event, Predicate<String> answersAll, Optional<String> botUserId) {
         // Bots (this one too) and edits, joins and the like are not questions.
         if (event.hasNonNull("bot_id") || event.hasNonNull("subtype")) {
             return Optional.empty();
@@ -126,7 +127,8 @@ public final class SlackEventsHandler {
         } else if ("message".equals(type) && "im".equals(channelType)) {
             kind = "dm";
         } else if ("message".equals(type) && ("channel".equals(channelType) || "group".equals(channelType))
-                && topLevel && !event.path("text").asText("").contains("<@") && answersAll.test(channel)) {
+                && topLevel && !event.path("text").asText("").contains("<@" + botUserId.orElse(""))
+                && answersAll.test(channel)) {
             kind = "channel";
         } else {
             // Includes the channel "message" twin of an app_mention, which is answered as the mention.

@@ -128,7 +128,8 @@ final class ArticlesHandler {
         // read yet counts as in its folder's. A file of another collection is, to this token, no file at all.
         Optional<Article> article = engine.get().catalogue().article(file);
         String collection = article.map(Article::collection).orElseGet(() -> file.contains("/")
-                ? file.substring(0, file.indexOf('/')).toLowerCase(Locale.ROOT) : Article.Meta.DEFAULT_COLLECTION);
+                ? Article.Meta.collectionName(file.substring(0, file.indexOf('/'))).orElse("")
+                : Article.Meta.DEFAULT_COLLECTION);
         if (!writes.reads(collection)) {
             throw new NotFoundResponse("No article by that name among the collections this token writes.");
         }

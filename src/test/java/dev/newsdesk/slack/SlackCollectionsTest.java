@@ -87,6 +87,16 @@ class SlackCollectionsTest {
     }
 
     @Test
+    void a_channel_set_to_answer_every_question_answers_one_that_mentions_someone_else() throws Exception {
+        String ts = SlackHarness.ts();
+
+        harness.postEvent(SlackHarness.envelope("Ev" + ts, SlackHarness.message("channel", OPEN,
+                "Who is the harbour master? cc <@UCOLLEAGUE>", ts)));
+
+        assertThat(harness.slack.awaitDelivered("chat.postMessage", 1, c -> ts.equals(c.field("thread_ts")))).hasSize(1);
+    }
+
+    @Test
     void the_bot_greets_a_channel_once_with_what_it_answers_from_there_and_checked_examples() throws Exception {
         String channel = "C0NEWDESK";
         Files.writeString(archive.accessFile, Files.readString(archive.accessFile)

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * filtered to them) and one with it off, asked the project's own questions over HTTP, interleaved; a second
  * server with sign-in off shows how far two identical servers differ. Prints the medians and ratios; asserts
  * no time. A benchmark, left out of the suite; run it with
- * {@code mvn -o test -Dtest=SignInLatencyBenchmark -Dexcluded.groups=none} (add {@code -Dnewsdesk.reader=off}
+ * {@code mvn test -Dtest=SignInLatencyBenchmark -Dexcluded.groups=none} (add {@code -Dnewsdesk.reader=off}
  * to measure without the reader, where an answer's own time is smallest and the checks weigh most).
  */
 @Tag("benchmark")
